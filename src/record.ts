@@ -1,0 +1,79 @@
+import type { Strings } from './i18n/en.js';
+import type { Category, CategoryChoices, ConsentMethod, ConsentRecord, EmailConsent } from './types.js';
+
+const DAY_MS = 864e5;
+
+/** Everything a record is made of besides what the browser generates (id, clock). */
+export interface RecordInput {
+  method: ConsentMethod;
+  categories: CategoryChoices;
+  email: EmailConsent;
+  visitorId: string;
+  policyVersion: string;
+  site: string;
+  expiresDays: number;
+  gpc: boolean;
+  language: string;
+  wordingHash: string;
+}
+
+/** A new consent record: a fresh id and the expiry counted from `now`. */
+export function buildRecord(input: RecordInput, now: Date, id: string = crypto.randomUUID()): ConsentRecord {
+  const { expiresDays, ...rest } = input;
+  return {
+    id,
+    ...rest,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + expiresDays * DAY_MS).toISOString(),
+  };
+}
+
+/** True once the record's expiry has passed. */
+export function isExpired(record: ConsentRecord, now: Date): boolean {
+  return !(Date.parse(record.expiresAt) > now.getTime());
+}
+
+/** Whether the visitor must be asked (again): no choice yet, an expired one, or another policy. */
+export function needsPrompt(record: ConsentRecord | null | undefined, policyVersion: string, now: Date): boolean {
+  return !record || isExpired(record, now) || record.policyVersion !== policyVersion;
+}
+
+/** `sha256:` and the hex SHA-256 of the UTF-8 text. */
+export async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return 'sha256:' + Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The choices behind "Accept all" and "Reject all" for the categories a site offers.
+ * Global Privacy Control is a refusal of sale and sharing, so it keeps marketing off (SPEC §5).
+ */
+export function bulkChoices(accept: boolean, offered: readonly Category[], gpc: boolean): CategoryChoices {
+  const granted = (c: Category) => accept && offered.includes(c) && !(gpc && c === 'marketing');
+  return { necessary: true, analytics: granted('analytics'), marketing: granted('marketing'), preferences: granted('preferences') };
+}
+
+/** Fills `{{name}}` placeholders; unknown ones stay as written. */
+export function fillPlaceholders(text: string, values: Record<string, string>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/**
+ * The exact wording a visitor is asked with, in their language: the banner, each offered
+ * category and the e-mail sentence. Its hash goes into every record as `wordingHash`.
+ */
+export function wordingOf(
+  strings: Strings,
+  language: string,
+  offered: readonly Category[],
+  descriptions: Partial<Record<Category, string>>,
+  fill: Record<string, string>,
+): string {
+  const categoryLines = (['necessary', ...offered] as Category[]).map(
+    (c) => `${strings[c]}: ${descriptions[c] ?? strings[`${c}Text`]}`,
+  );
+  return fillPlaceholders(
+    [`[${language}]`, strings.bannerTitle, strings.bannerText, ...categoryLines, strings.emailText].join('\n'),
+    fill,
+  );
+}
