@@ -1,0 +1,204 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Readable } from 'node:stream';
+import Fastify from 'fastify';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { openConsentDb } from './db.js';
+import { consentRecordSchema, wordingSchema } from './schemas.js';
+import { truncateAddress } from './address.js';
+import { CSV_HEADER, csvLine, recordLine } from './csv.js';
+
+/**
+ * @typedef {object} CollectorOptions
+ * @property {string} dbPath SQLite file; created when missing.
+ * @property {string[]} allowedOrigins Origins besides the collector's own that may call it from a browser.
+ * @property {string} [adminToken] Bearer token for the audit routes; without it they do not exist.
+ * @property {number} rateLimitPerMinute Posts per minute per client address.
+ * @property {{ demo: string, dist: string }} [staticRoot] Folders served at `/` and `/dist/`.
+ * @property {boolean} [logger] Log warnings and errors to stdout.
+ */
+
+const RECORD_LIMIT = 16 * 1024;
+const WORDING_LIMIT = 64 * 1024;
+
+/** Messages for the errors fastify raises before a handler runs. */
+const MESSAGES = /** @type {Record<number, string>} */ ({
+  400: 'malformed JSON',
+  413: 'request body too large (a record may have 16 KiB, a wording 64 KiB)',
+  415: 'unsupported content type: send application/json or text/plain',
+});
+
+/**
+ * A schema violation as the JSON error body, naming the offending field as a dotted path
+ * ("email.address").
+ * @param {import('fastify').FastifySchemaValidationError | undefined} issue
+ * @returns {{ error: string, field?: string }}
+ */
+function violation(issue) {
+  if (!issue) return { error: 'the body is not a valid record' };
+  const path = issue.instancePath.split('/').filter(Boolean);
+  const { missingProperty, additionalProperty } = /** @type {Record<string, unknown>} */ (issue.params);
+  const child = missingProperty ?? additionalProperty;
+  if (typeof child === 'string') path.push(child);
+  const field = path.join('.');
+  if (!field) return { error: `the body ${issue.message}` };
+  if (missingProperty) return { error: `${field} is required`, field };
+  if (additionalProperty) return { error: `${field} is not a field of this body`, field };
+  return { error: `${field} ${issue.message}`, field };
+}
+
+/**
+ * Constant-time comparison of the presented bearer token with the configured one.
+ * @param {string | undefined} header
+ * @param {string} token
+ */
+function bearerMatches(header, token) {
+  const presented = /^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '';
+  const digest = (/** @type {string} */ s) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(presented), digest(token));
+}
+
+/**
+ * An ISO date or date-time from the query string, as a bound comparable with stored `receivedAt`.
+ * A bare date as the upper bound means the whole of that day.
+ * @param {unknown} value
+ * @param {'from' | 'to'} bound
+ * @returns {string | undefined | null} undefined when absent, null when invalid
+ */
+function timeBound(value, bound) {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return null;
+  const time = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(time)) return null;
+  return new Date(value.length === 10 && bound === 'to' ? time + 86400000 : time).toISOString();
+}
+
+/**
+ * Builds the reference collector (SPEC §6) without listening, so tests and `main.js` decide
+ * where it runs.
+ * @param {CollectorOptions} options
+ */
+export async function buildApp(options) {
+  const db = openConsentDb(options.dbPath);
+  const allowed = new Set(options.allowedOrigins);
+
+  const app = Fastify({
+    logger: options.logger ? { level: 'warn' } : false,
+    bodyLimit: RECORD_LIMIT,
+    // Fastify's defaults would silently drop unknown keys and coerce types; proof must be taken as sent.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false } },
+  });
+  app.addHook('onClose', async () => db.close());
+
+  // sendBeacon can only send a string as text/plain, which spares the CORS preflight.
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser('text/plain', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error.validation) {
+      return reply.code(422).send(violation(error.validation[0]));
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error(error);
+      return reply.code(status).send({ error: 'internal error' });
+    }
+    return reply.code(status).send({ error: MESSAGES[status] ?? error.message });
+  });
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not found' }));
+
+  await app.register(cors, () => (request, callback) => {
+    const origin = request.headers.origin;
+    const own = `${request.protocol}://${request.host}`;
+    callback(null, {
+      origin: origin !== undefined && (origin === own || allowed.has(origin)) ? origin : false,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'authorization'],
+      maxAge: 600,
+    });
+  });
+  await app.register(rateLimit, { global: false });
+  const limited = { rateLimit: { max: options.rateLimitPerMinute, timeWindow: '1 minute' } };
+
+  app.post('/api/consent', { schema: { body: consentRecordSchema }, config: limited }, async (request, reply) => {
+    const record = /** @type {import('./db.js').IncomingRecord} */ (request.body);
+    const { created, stored } = db.addRecord(record, {
+      receivedAt: new Date().toISOString(),
+      clientAddress: truncateAddress(request.ip),
+    });
+    return reply.code(created ? 201 : 200).send({ id: record.id, receivedAt: stored.receivedAt });
+  });
+
+  app.post(
+    '/api/wording',
+    { bodyLimit: WORDING_LIMIT, schema: { body: wordingSchema }, config: limited },
+    async (request, reply) => {
+      const { hash, text } = /** @type {{ hash: string, text: string }} */ (request.body);
+      if (`sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}` !== hash) {
+        return reply.code(422).send({ error: 'hash is not the SHA-256 of text', field: 'hash' });
+      }
+      return reply.code(db.addWording(hash, text, new Date().toISOString()) ? 201 : 200).send({ hash });
+    },
+  );
+
+  app.get('/api/wording/:hash', async (request, reply) => {
+    const wording = db.wordingByHash(/** @type {{ hash: string }} */ (request.params).hash);
+    return wording ?? reply.code(404).send({ error: 'wording not found' });
+  });
+
+  app.get('/healthz', async (_request, reply) => {
+    try {
+      db.ping();
+      return { status: 'ok' };
+    } catch {
+      return reply.code(503).send({ error: 'database unavailable' });
+    }
+  });
+
+  const { adminToken } = options;
+  if (adminToken) {
+    await app.register(async (admin) => {
+      admin.addHook('onRequest', async (request, reply) => {
+        if (!bearerMatches(request.headers.authorization, adminToken)) {
+          return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'admin token required' });
+        }
+      });
+
+      admin.get('/api/consent/export.csv', async (request, reply) => {
+        const query = /** @type {Record<string, unknown>} */ (request.query);
+        const from = timeBound(query.from, 'from');
+        const to = timeBound(query.to, 'to');
+        if (from === null) return reply.code(400).send({ error: 'from must be an ISO date', field: 'from' });
+        if (to === null) return reply.code(400).send({ error: 'to must be an ISO date', field: 'to' });
+        const records = db.exportRecords(from ?? '0000-01-01T00:00:00.000Z', to ?? '9999-12-31T23:59:59.999Z');
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="consent-export.csv"')
+          .send(Readable.from((function* lines() {
+            yield csvLine(CSV_HEADER);
+            for (const stored of records) yield recordLine(stored);
+          })()));
+      });
+
+      admin.get('/api/consent/:id', async (request, reply) => {
+        const stored = db.recordById(/** @type {{ id: string }} */ (request.params).id);
+        return stored ?? reply.code(404).send({ error: 'no record with this id' });
+      });
+
+      admin.get('/api/consent', async (request, reply) => {
+        const { visitorId, email } = /** @type {Record<string, unknown>} */ (request.query);
+        if (typeof visitorId === 'string' && visitorId) return { records: db.recordsByVisitor(visitorId) };
+        if (typeof email === 'string' && email) return { records: db.recordsByEmail(email) };
+        return reply.code(400).send({ error: 'ask by visitorId or email', field: 'visitorId' });
+      });
+    });
+  }
+
+  if (options.staticRoot) {
+    await app.register(fastifyStatic, { root: options.staticRoot.demo, prefix: '/' });
+    await app.register(fastifyStatic, { root: options.staticRoot.dist, prefix: '/dist/', decorateReply: false });
+  }
+
+  return app;
+}

@@ -1,0 +1,156 @@
+import Database from 'better-sqlite3';
+
+/**
+ * @typedef {{ id: string, visitorId: string, createdAt: string, email: { address?: string } }} IncomingRecord
+ * @typedef {{ receivedAt: string, clientAddress: string, record: unknown }} StoredRecord
+ * @typedef {{ hash: string, text: string, receivedAt: string }} StoredWording
+ */
+
+/** Each entry moves the schema one version up; `PRAGMA user_version` says how many have run. */
+const MIGRATIONS = [
+  `CREATE TABLE consent_records (
+     seq INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     visitor_id TEXT NOT NULL,
+     email TEXT,
+     created_at TEXT NOT NULL,
+     received_at TEXT NOT NULL,
+     client_address TEXT NOT NULL,
+     record TEXT NOT NULL
+   );
+   CREATE INDEX consent_records_visitor ON consent_records (visitor_id);
+   CREATE INDEX consent_records_email ON consent_records (email) WHERE email IS NOT NULL;
+   CREATE INDEX consent_records_received ON consent_records (received_at);
+   -- The history is the proof: the database itself refuses to rewrite it.
+   CREATE TRIGGER consent_records_no_update BEFORE UPDATE ON consent_records
+     BEGIN SELECT RAISE(ABORT, 'consent records are append-only'); END;
+   CREATE TRIGGER consent_records_no_delete BEFORE DELETE ON consent_records
+     BEGIN SELECT RAISE(ABORT, 'consent records are append-only'); END;
+   CREATE TABLE wordings (
+     hash TEXT PRIMARY KEY,
+     text TEXT NOT NULL,
+     received_at TEXT NOT NULL
+   );`,
+];
+
+const EXPORT_BATCH = 500;
+
+/** @param {{ received_at: string, client_address: string, record: string }} row @returns {StoredRecord} */
+function toStored(row) {
+  return { receivedAt: row.received_at, clientAddress: row.client_address, record: JSON.parse(row.record) };
+}
+
+/**
+ * Opens (creating and migrating when needed) the collector's SQLite database and returns the only
+ * operations the collector performs on it. There is deliberately no update or delete.
+ * @param {string} path
+ */
+export function openConsentDb(path) {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  // FULL syncs the WAL on every commit: a record answered 201 survives a power cut, not only a crash.
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+
+  const version = /** @type {number} */ (db.pragma('user_version', { simple: true }));
+  db.transaction(() => {
+    MIGRATIONS.slice(version).forEach((sql) => db.exec(sql));
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  })();
+
+  const insertRecord = db.prepare(
+    `INSERT INTO consent_records (id, visitor_id, email, created_at, received_at, client_address, record)
+     VALUES (@id, @visitorId, @email, @createdAt, @receivedAt, @clientAddress, @record)
+     ON CONFLICT (id) DO NOTHING`,
+  );
+  const byId = db.prepare('SELECT received_at, client_address, record FROM consent_records WHERE id = ?');
+  const byVisitor = db.prepare(
+    'SELECT received_at, client_address, record FROM consent_records WHERE visitor_id = ? ORDER BY seq',
+  );
+  const byEmail = db.prepare(
+    'SELECT received_at, client_address, record FROM consent_records WHERE email = ? ORDER BY seq',
+  );
+  const exportBatch = db.prepare(
+    `SELECT seq, received_at, client_address, record FROM consent_records
+     WHERE seq > ? AND received_at >= ? AND received_at < ? ORDER BY seq LIMIT ${EXPORT_BATCH}`,
+  );
+  const insertWording = db.prepare(
+    'INSERT INTO wordings (hash, text, received_at) VALUES (?, ?, ?) ON CONFLICT (hash) DO NOTHING',
+  );
+  const wordingByHash = db.prepare('SELECT hash, text, received_at AS receivedAt FROM wordings WHERE hash = ?');
+  const ping = db.prepare('SELECT 1');
+
+  return {
+    /**
+     * Stores a record unless one with its id is already kept.
+     * @param {IncomingRecord} record
+     * @param {{ receivedAt: string, clientAddress: string }} meta
+     * @returns {{ created: boolean, stored: StoredRecord }}
+     */
+    addRecord(record, meta) {
+      const { changes } = insertRecord.run({
+        id: record.id,
+        visitorId: record.visitorId,
+        email: record.email.address?.toLowerCase() ?? null,
+        createdAt: record.createdAt,
+        receivedAt: meta.receivedAt,
+        clientAddress: meta.clientAddress,
+        record: JSON.stringify(record),
+      });
+      return { created: changes === 1, stored: toStored(byId.get(record.id)) };
+    },
+
+    /** @param {string} id @returns {StoredRecord | undefined} */
+    recordById(id) {
+      const row = byId.get(id);
+      return row && toStored(row);
+    },
+
+    /** @param {string} visitorId @returns {StoredRecord[]} */
+    recordsByVisitor(visitorId) {
+      return byVisitor.all(visitorId).map(toStored);
+    },
+
+    /** E-mail addresses are matched without regard to case. @param {string} email @returns {StoredRecord[]} */
+    recordsByEmail(email) {
+      return byEmail.all(email.toLowerCase()).map(toStored);
+    },
+
+    /**
+     * Records received in [from, to), read in batches so a long export never holds the
+     * connection busy between writes.
+     * @param {string} from @param {string} to
+     * @returns {Generator<StoredRecord>}
+     */
+    *exportRecords(from, to) {
+      let after = 0;
+      for (;;) {
+        const rows = exportBatch.all(after, from, to);
+        yield* rows.map(toStored);
+        if (rows.length < EXPORT_BATCH) return;
+        after = rows[rows.length - 1].seq;
+      }
+    },
+
+    /** @param {string} hash @param {string} text @param {string} receivedAt @returns {boolean} true when new */
+    addWording(hash, text, receivedAt) {
+      return insertWording.run(hash, text, receivedAt).changes === 1;
+    },
+
+    /** @param {string} hash @returns {StoredWording | undefined} */
+    wordingByHash(hash) {
+      return wordingByHash.get(hash);
+    },
+
+    /** Throws when the database does not answer. */
+    ping() {
+      ping.get();
+    },
+
+    close() {
+      db.close();
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof openConsentDb>} ConsentDb */

@@ -1,0 +1,40 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.js';
+
+/** Starts the collector from environment variables (docs/collector.md) and stops it cleanly on a signal. */
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const env = process.env;
+const dbPath = resolve(env.CONSENT_DB || resolve(root, 'data/consent.db'));
+mkdirSync(dirname(dbPath), { recursive: true });
+
+const rateLimitPerMinute = Number(env.RATE_LIMIT_PER_MINUTE || 120);
+if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1) {
+  console.error(`RATE_LIMIT_PER_MINUTE must be a whole number above 0, not "${env.RATE_LIMIT_PER_MINUTE}"`);
+  process.exit(1);
+}
+
+const app = await buildApp({
+  dbPath,
+  allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+  rateLimitPerMinute,
+  staticRoot: { demo: resolve(root, 'demo'), dist: resolve(root, 'dist') },
+  logger: true,
+  ...(env.CONSENT_ADMIN_TOKEN ? { adminToken: env.CONSENT_ADMIN_TOKEN } : {}),
+});
+
+const address = await app.listen({ port: Number(env.PORT || 8080), host: env.HOST || '127.0.0.1' });
+console.log(`carat-consent collector listening on ${address} (database ${dbPath})`);
+if (!env.CONSENT_ADMIN_TOKEN) console.log('Audit routes are off: set CONSENT_ADMIN_TOKEN to turn them on.');
+
+/** @param {NodeJS.Signals} signal */
+async function shutdown(signal) {
+  console.log(`${signal}: finishing open requests, then closing the database`);
+  // A client that never finishes its request must not keep the process (and the database) open.
+  setTimeout(() => process.exit(1), 10000).unref();
+  await app.close();
+  console.log('collector stopped');
+}
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);

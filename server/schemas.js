@@ -1,0 +1,63 @@
+/**
+ * JSON schemas of what the collector accepts. The record schema mirrors `ConsentRecord` in
+ * src/types.ts field for field: a change there is a change here.
+ */
+
+const uuid = { type: 'string', format: 'uuid', maxLength: 36 };
+const timestamp = { type: 'string', format: 'date-time', maxLength: 40 };
+const sha256 = { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' };
+
+/** A consent record as the widget posts it (SPEC §3). */
+export const consentRecordSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'id', 'visitorId', 'createdAt', 'expiresAt', 'policyVersion', 'site',
+    'method', 'categories', 'email', 'gpc', 'language', 'wordingHash',
+  ],
+  properties: {
+    id: uuid,
+    visitorId: uuid,
+    createdAt: timestamp,
+    expiresAt: timestamp,
+    // The default is a sha256 of the policy, but site owners may set their own label ("2026-01").
+    policyVersion: { type: 'string', minLength: 1, maxLength: 200 },
+    site: { type: 'string', format: 'uri', maxLength: 2048 },
+    method: { enum: ['accept-all', 'reject-all', 'custom', 'withdraw', 'gpc'] },
+    categories: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['necessary', 'analytics', 'marketing', 'preferences'],
+      properties: {
+        // Necessary cookies cannot be refused, so a record saying otherwise is malformed.
+        necessary: { const: true },
+        analytics: { type: 'boolean' },
+        marketing: { type: 'boolean' },
+        preferences: { type: 'boolean' },
+      },
+    },
+    email: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['marketing'],
+      properties: {
+        marketing: { enum: ['granted', 'denied', 'unset'] },
+        address: { type: 'string', format: 'email', maxLength: 254 },
+      },
+    },
+    gpc: { type: 'boolean' },
+    language: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$', maxLength: 35 },
+    wordingHash: sha256,
+  },
+};
+
+/** The exact wording a visitor was shown, sent once per hash (SPEC §6). */
+export const wordingSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['hash', 'text'],
+  properties: {
+    hash: sha256,
+    text: { type: 'string', minLength: 1 },
+  },
+};
