@@ -1,0 +1,103 @@
+import { chromium } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { chromeArgs, chromePath } from '../scripts/chrome.js';
+
+const probe = fileURLToPath(new URL('./probe.js', import.meta.url));
+const BANNER_TIMEOUT = 10_000;
+// After the return visit's decision is applied, keep watching this long for a late banner.
+const RETURN_WATCH_MS = 500;
+
+/**
+ * What one widget showed over the counted rounds.
+ * @typedef {object} Timings
+ * @property {number[]} banner ms from navigation start to a visible "Accept all" (first visit)
+ * @property {number[]} scriptMs CDP ScriptDuration when the banner shows, ms
+ * @property {number[]} heapKb CDP JSHeapUsedSize when the banner shows, KiB
+ * @property {number[]} applied ms from navigation start to the gated script running (return visit)
+ * @property {number} bannerPainted return visits on which the banner was painted
+ * @property {string[]} downloads paths the first visit fetched besides the page and /api
+ * @property {string[]} errors one line per failed round
+ */
+
+/**
+ * One round for one widget: a fresh context (empty cache and storage), a first visit measured up
+ * to the banner, "Accept all", then a return visit in the same context.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url
+ * @param {import('./widgets.js').Widget} widget
+ */
+async function round(browser, url, widget) {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript({ path: probe });
+    const downloads = new Set();
+    const first = await context.newPage();
+    first.on('request', (request) => downloads.add(new URL(request.url()).pathname));
+    const cdp = await context.newCDPSession(first);
+    await cdp.send('Performance.enable');
+    await first.goto(url + widget.page, { waitUntil: 'commit' });
+    const banner = await first.evaluate((ms) => window.__bench.banner(ms), BANNER_TIMEOUT);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const metric = (name) => metrics.find((m) => m.name === name)?.value ?? NaN;
+
+    await first.getByRole('button', { name: 'Accept all', exact: true }).first().click();
+    await first.evaluate((ms) => window.__bench.analytics(ms), BANNER_TIMEOUT);
+    await first.waitForFunction(widget.stored, undefined, { timeout: BANNER_TIMEOUT, polling: 50 });
+    await first.close();
+
+    const again = await context.newPage();
+    await again.goto(url + widget.page, { waitUntil: 'load' });
+    const applied = await again.evaluate((ms) => window.__bench.analytics(ms), BANNER_TIMEOUT);
+    await again.waitForTimeout(RETURN_WATCH_MS);
+    const painted = await again.evaluate(() => window.__bench.bannerAt !== undefined);
+
+    return {
+      banner,
+      scriptMs: metric('ScriptDuration') * 1000,
+      heapKb: metric('JSHeapUsedSize') / 1024,
+      applied,
+      painted,
+      downloads: [...downloads].filter((path) => path !== widget.page && !path.startsWith('/api/')),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Runs every widget `rounds` times, interleaved (A B C A B C …) so drifts in machine load hit
+ * all of them alike, after one uncounted warm-up round.
+ * @param {string} url origin of the static server
+ * @param {import('./widgets.js').Widget[]} subjects widgets that can be measured
+ * @param {number} rounds counted rounds
+ * @returns {Promise<{ chromium: string, timings: Map<string, Timings> }>}
+ */
+export async function measurePages(url, subjects, rounds) {
+  const browser = await chromium.launch({ executablePath: chromePath, args: chromeArgs });
+  const timings = new Map(subjects.map((widget) => [widget.name, {
+    banner: [], scriptMs: [], heapKb: [], applied: [], bannerPainted: 0, downloads: [], errors: [],
+  }]));
+  try {
+    for (let index = 0; index <= rounds; index++) {
+      for (const widget of subjects) {
+        const into = timings.get(widget.name);
+        try {
+          const result = await round(browser, url, widget);
+          if (index === 0) continue;
+          into.banner.push(result.banner);
+          into.scriptMs.push(result.scriptMs);
+          into.heapKb.push(result.heapKb);
+          into.applied.push(result.applied);
+          if (result.painted) into.bannerPainted++;
+          into.downloads = [...new Set([...into.downloads, ...result.downloads])];
+        } catch (error) {
+          into.errors.push(`round ${index}: ${error.message.split('\n')[0]}`);
+        }
+      }
+      process.stderr.write(index === 0 ? 'pages: warm-up done\n' : `pages: round ${index}/${rounds}\n`);
+    }
+    return { chromium: browser.version(), timings };
+  } finally {
+    await browser.close();
+  }
+}
