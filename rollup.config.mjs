@@ -1,0 +1,32 @@
+import { readdirSync } from 'node:fs';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const languages = readdirSync('src/i18n').filter((f) => /^[a-z]{2}\.ts$/.test(f) && f !== 'en.ts');
+
+const minify = () => terser({ ecma: 2021, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } });
+const compile = (overrides = {}) =>
+  typescript({ tsconfig: './tsconfig.build.json', declaration: false, noEmitOnError: true, ...overrides });
+
+export default [
+  // The one file a shop adds with a script tag: Lit, idb-keyval, styles and English inside.
+  {
+    input: 'src/embed.ts',
+    output: { file: 'dist/carat-consent.js', format: 'iife' },
+    plugins: [resolve(), compile(), minify()],
+  },
+  // For bundlers: ESM with types; Lit and idb-keyval stay imports so the app shares them.
+  {
+    input: 'src/index.ts',
+    output: { dir: 'dist', format: 'es' },
+    external: [/^lit/, /^idb-keyval/],
+    plugins: [compile({ declaration: true, outDir: 'dist' })],
+  },
+  // One small module per language, fetched only by visitors who need it.
+  {
+    input: Object.fromEntries(languages.map((f) => [f.slice(0, 2), `src/i18n/${f}`])),
+    output: { dir: 'dist/i18n', format: 'es' },
+    plugins: [compile({ outDir: 'dist/i18n' }), minify()],
+  },
+];

@@ -1,0 +1,50 @@
+import type { CaratConsentElement } from './ui/carat-consent.js';
+import type { Category, ConsentChoice, ConsentRecord } from './types.js';
+
+/** `window.CaratConsent`: the page's way to read and change the visitor's choice (SPEC §4). */
+export interface CaratConsentApi {
+  getConsent(): Promise<ConsentRecord | null>;
+  acceptAll(): Promise<ConsentRecord>;
+  rejectAll(): Promise<ConsentRecord>;
+  save(choice: ConsentChoice): Promise<ConsentRecord>;
+  withdraw(): Promise<ConsentRecord>;
+  showBanner(): Promise<void>;
+  showPreferences(): Promise<void>;
+  showPolicy(): Promise<void>;
+  hasConsent(category: Category): boolean;
+}
+
+declare global {
+  interface Window {
+    CaratConsent: CaratConsentApi;
+  }
+}
+
+const element = () => document.querySelector('carat-consent');
+
+/**
+ * Installs `window.CaratConsent`, forwarding to the page's `<carat-consent>`. Calls made before
+ * the element exists (a script in `<head>`) wait for it.
+ */
+export function installApi(): void {
+  const when = async (): Promise<CaratConsentElement> => {
+    await customElements.whenDefined('carat-consent');
+    if (document.readyState === 'loading') await new Promise((r) => addEventListener('DOMContentLoaded', r, { once: true }));
+    return element()!;
+  };
+  const forward =
+    <K extends Exclude<keyof CaratConsentApi, 'hasConsent'>>(name: K) =>
+    async (...args: unknown[]) =>
+      ((await when())[name] as (...a: unknown[]) => unknown)(...args);
+  window.CaratConsent = {
+    getConsent: forward('getConsent'),
+    acceptAll: forward('acceptAll'),
+    rejectAll: forward('rejectAll'),
+    save: forward('save'),
+    withdraw: forward('withdraw'),
+    showBanner: forward('showBanner'),
+    showPreferences: forward('showPreferences'),
+    showPolicy: forward('showPolicy'),
+    hasConsent: (category) => element()?.hasConsent(category) ?? category === 'necessary',
+  } as CaratConsentApi;
+}

@@ -1,0 +1,30 @@
+import { pushConsentDefault } from './consent-mode.js';
+import { installApi } from './api.js';
+import { defineCaratConsent } from './define.js';
+
+// Consent Mode requires the default before any Google tag reads the dataLayer.
+pushConsentDefault();
+
+const script = document.currentScript as HTMLScriptElement | null;
+
+/** The script tag's `data-*` options, named as the site owner wrote them (`policy-url`). */
+function scriptOptions(): Record<string, string> {
+  const options: Record<string, string> = {};
+  for (const [key, value] of Object.entries(script?.dataset ?? {})) {
+    options[key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())] = value ?? '';
+  }
+  return options;
+}
+
+function mount(): void {
+  if (document.querySelector('carat-consent')) return;
+  const element = document.createElement('carat-consent');
+  element.config = scriptOptions();
+  // First in the body, so the banner is the first stop for keyboard and screen-reader users.
+  document.body.prepend(element);
+}
+
+defineCaratConsent();
+installApi();
+if (document.readyState === 'loading') addEventListener('DOMContentLoaded', mount, { once: true });
+else mount();

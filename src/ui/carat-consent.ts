@@ -1,0 +1,376 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import type { OptionSource } from '../config.js';
+import { isRightToLeft } from '../i18n/languages.js';
+import { parsePolicy } from '../policy.js';
+import { bulkChoices } from '../record.js';
+import { CATEGORIES, type Category, type CategoryChoices, type ConsentChoice, type ConsentRecord } from '../types.js';
+import { ConsentController } from './consent-controller.js';
+import { trapTab, deepActiveElement } from './focus.js';
+import { renderPolicy } from './policy-view.js';
+import { styles } from './styles.js';
+
+/** What the preferences dialog holds while the visitor edits it. */
+interface Draft {
+  categories: CategoryChoices;
+  email: boolean;
+  address: string;
+  error: string;
+}
+
+const GLOBAL_ATTRIBUTES = new Set(['id', 'class', 'style', 'hidden', 'dir', 'title', 'slot', 'tabindex', 'part']);
+
+/**
+ * The consent banner, preferences dialog and privacy-policy popup for a shop.
+ *
+ * @summary Cookie consent and privacy policy, with proof of consent.
+ *
+ * @fires carat-consent:ready - Once the stored state is known. Detail: the current record, or null.
+ * @fires carat-consent:change - After every choice, here or in another tab. Detail: the new record.
+ * @fires carat-consent:delivered - When the endpoint has stored a record. Detail: `{ id }`.
+ *
+ * @csspart banner - The first-visit banner.
+ * @csspart button - Every main button (also `accept`, `reject`, `customize`, `save`).
+ * @csspart dialog - Both dialogs (also `preferences`, `policy`).
+ * @csspart switch - Each category and e-mail switch.
+ * @csspart reopen - The small "Privacy choices" button shown after a choice.
+ *
+ * @cssprop --carat-consent-bg - Background colour.
+ * @cssprop --carat-consent-fg - Text colour.
+ * @cssprop --carat-consent-muted - Secondary text colour.
+ * @cssprop --carat-consent-accent - Button and switch colour.
+ * @cssprop --carat-consent-on-accent - Text on buttons.
+ * @cssprop --carat-consent-border - Borders and the switch outline.
+ * @cssprop --carat-consent-focus - Focus ring.
+ * @cssprop --carat-consent-error - Error text.
+ * @cssprop --carat-consent-font - Font family.
+ * @cssprop --carat-consent-radius - Corner radius.
+ * @cssprop --carat-consent-spacing - Inner spacing.
+ * @cssprop --carat-consent-z-index - Stacking order of the banner and button.
+ */
+export class CaratConsentElement extends LitElement {
+  static override styles = styles;
+  static override properties = { draft: { state: true }, forceBanner: { state: true } };
+
+  /** Options as an object (keys as in the JSON config), applied over the JSON config; read on connect. */
+  config: OptionSource = {};
+
+  private readonly consent = new ConsentController(this, () => this.optionSources());
+  private declare draft: Draft;
+  private declare forceBanner: boolean;
+  private readonly openers = new Map<string, Element | null>();
+
+  constructor() {
+    super();
+    this.forceBanner = false;
+  }
+
+  private optionSources(): OptionSource[] {
+    const sources: OptionSource[] = [];
+    const json = document.getElementById('carat-consent-config');
+    if (json) {
+      try {
+        const config: unknown = JSON.parse(json.textContent ?? '');
+        if (typeof config !== 'object' || !config || Array.isArray(config)) throw new Error('not an object');
+        sources.push(config as OptionSource);
+      } catch (error) {
+        console.error(`[carat-consent] the JSON config #carat-consent-config is not a JSON object (${String(error)}); it is ignored`);
+      }
+    }
+    const attributes: OptionSource = {};
+    for (const { name, value } of this.attributes) {
+      if (!GLOBAL_ATTRIBUTES.has(name) && !name.startsWith('data-') && !name.startsWith('aria-')) attributes[name] = value;
+    }
+    return [...sources, this.config, attributes];
+  }
+
+  protected override willUpdate(): void {
+    const { theme, position } = this.consent.options;
+    this.setAttribute('theme', theme);
+    this.setAttribute('position', position);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // WCAG 2.4.11: a focused element must not hide behind the fixed banner.
+    const banner = this.renderRoot.querySelector<HTMLElement>('[part~="banner"]');
+    document.documentElement.style.scrollPaddingBottom = banner ? `${banner.offsetHeight}px` : '';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.documentElement.style.scrollPaddingBottom = '';
+  }
+
+  private get showingBanner(): boolean {
+    return this.consent.ready && (this.consent.prompt || this.forceBanner);
+  }
+
+  private dialog(name: string): HTMLDialogElement | null {
+    return this.renderRoot.querySelector(`#${name}`);
+  }
+
+  private async openDialog(name: 'preferences' | 'policy'): Promise<void> {
+    await this.consent.loaded;
+    this.openers.set(name, deepActiveElement());
+    this.requestUpdate();
+    if (name === 'preferences') {
+      const { record } = this.consent;
+      this.draft = {
+        categories: { ...(record && !this.consent.prompt ? record.categories : bulkChoices(false, [], false)) },
+        email: record?.email.marketing === 'granted',
+        address: record?.email.address ?? '',
+        error: '',
+      };
+    }
+    await this.updateComplete;
+    const dialog = this.dialog(name);
+    if (dialog && !dialog.open) dialog.showModal();
+  }
+
+  private onDialogClose(event: Event): void {
+    const name = (event.currentTarget as HTMLDialogElement).id;
+    const opener = this.openers.get(name);
+    this.openers.delete(name);
+    this.requestUpdate();
+    // The banner button that opened the dialog may be gone after a choice: land on "Privacy choices".
+    void this.updateComplete.then(() => {
+      const target = opener?.isConnected ? opener : this.renderRoot.querySelector<HTMLElement>('[part~="reopen"]');
+      (target as HTMLElement | null)?.focus();
+    });
+  }
+
+  private async choose(decide: () => Promise<ConsentRecord>): Promise<void> {
+    const fromBanner = !!this.renderRoot.querySelector('[part~="banner"]')?.contains(deepActiveElement());
+    this.forceBanner = false;
+    await decide();
+    this.dialog('preferences')?.close();
+    if (fromBanner) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="reopen"]')?.focus();
+    }
+  }
+
+  private async saveDraft(): Promise<void> {
+    const { categories, email, address } = this.draft;
+    const typed = address.trim();
+    const previous = this.consent.record?.email.marketing ?? 'unset';
+    try {
+      await this.choose(() =>
+        this.consent.save({
+          categories,
+          email: email
+            ? { marketing: 'granted', ...(typed && { address: typed }) }
+            : { marketing: previous === 'granted' ? 'denied' : previous },
+        }),
+      );
+    } catch {
+      this.draft = { ...this.draft, error: this.consent.text('emailInvalid') };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#address')?.focus();
+    }
+  }
+
+  /** The current choice if it still counts (not expired, same policy version), else null. */
+  async getConsent(): Promise<ConsentRecord | null> {
+    await this.consent.loaded;
+    return this.consent.prompt ? null : this.consent.record;
+  }
+
+  /** Whether a category is granted right now; `necessary` always is. */
+  hasConsent(category: Category): boolean {
+    return this.consent.granted(category);
+  }
+
+  /** Grants every offered category (but marketing under Global Privacy Control). */
+  acceptAll(): Promise<ConsentRecord> {
+    return this.consent.acceptAll();
+  }
+
+  /** Refuses every optional category. */
+  rejectAll(): Promise<ConsentRecord> {
+    return this.consent.rejectAll();
+  }
+
+  /** Saves a choice: given categories and e-mail answer; the rest stays as it was. */
+  save(choice: ConsentChoice): Promise<ConsentRecord> {
+    return this.consent.save(choice);
+  }
+
+  /** Withdraws every consent, e-mail included. */
+  withdraw(): Promise<ConsentRecord> {
+    return this.consent.withdraw();
+  }
+
+  /** Shows the banner again, even to a visitor who has chosen. */
+  async showBanner(): Promise<void> {
+    await this.consent.loaded;
+    this.forceBanner = true;
+  }
+
+  /** Opens the preferences dialog. */
+  showPreferences(): Promise<void> {
+    return this.openDialog('preferences');
+  }
+
+  /** Opens the privacy-policy popup. */
+  showPolicy(): Promise<void> {
+    return this.openDialog('policy');
+  }
+
+  private renderActions(save: boolean) {
+    const t = this.consent.text.bind(this.consent);
+    return html`<div class="actions">
+      <button part="button accept" @click=${() => this.choose(() => this.acceptAll())}>${t('acceptAll')}</button>
+      <button part="button reject" @click=${() => this.choose(() => this.rejectAll())}>${t('rejectAll')}</button>
+      ${save
+        ? html`<button part="button save" @click=${this.saveDraft}>${t('save')}</button>`
+        : html`<button part="button customize" @click=${this.showPreferences}>${t('customize')}</button>`}
+    </div>`;
+  }
+
+  private renderBanner() {
+    const t = this.consent.text.bind(this.consent);
+    return html`<section part="banner" aria-labelledby="banner-title">
+      <div>
+        <h2 id="banner-title">${t('bannerTitle')}</h2>
+        <p>${t('bannerText')}</p>
+        ${this.consent.gpc ? html`<p class="small">${t('gpcNotice')}</p>` : nothing}
+        <button class="link" @click=${this.showPolicy}>${t('policyLink')}</button>
+      </div>
+      ${this.renderActions(false)}
+    </section>`;
+  }
+
+  private renderSwitch(category: Category) {
+    const t = this.consent.text.bind(this.consent);
+    const necessary = category === 'necessary';
+    return html`<fieldset>
+      <label class="row"
+        >${t(category)}
+        <input
+          type="checkbox"
+          role="switch"
+          part="switch"
+          aria-describedby="about-${category}"
+          .checked=${necessary || this.draft.categories[category]}
+          ?disabled=${necessary}
+          @change=${(e: Event) => {
+            this.draft = {
+              ...this.draft,
+              categories: { ...this.draft.categories, [category]: (e.target as HTMLInputElement).checked },
+            };
+          }}
+      /></label>
+      <p class="small" id="about-${category}">${this.consent.describe(category)}</p>
+    </fieldset>`;
+  }
+
+  private renderEmail() {
+    const t = this.consent.text.bind(this.consent);
+    const { email, address, error } = this.draft;
+    return html`<fieldset>
+      <label class="row"
+        >${t('emailTitle')}
+        <input
+          type="checkbox"
+          role="switch"
+          part="switch"
+          aria-describedby="about-email"
+          .checked=${email}
+          @change=${(e: Event) => (this.draft = { ...this.draft, email: (e.target as HTMLInputElement).checked, error: '' })}
+      /></label>
+      <p class="small" id="about-email">${t('emailText')}</p>
+      ${email
+        ? html`<label for="address">${t('emailLabel')}</label>
+            <input
+              id="address"
+              type="email"
+              autocomplete="email"
+              .value=${address}
+              aria-invalid=${error ? 'true' : 'false'}
+              aria-describedby="address-error"
+              @input=${(e: Event) => (this.draft = { ...this.draft, address: (e.target as HTMLInputElement).value, error: '' })}
+            />
+            <p class="error" id="address-error" role="alert">${error}</p>`
+        : nothing}
+    </fieldset>`;
+  }
+
+  private renderReceipt(record: ConsentRecord) {
+    const t = this.consent.text.bind(this.consent);
+    const choices = CATEGORIES.filter((c) => c === 'necessary' || this.consent.options.categories.includes(c))
+      .map((c) => `${t(c)}: ${t(record.categories[c] ? 'on' : 'off')}`)
+      .concat(`${t('emailTitle')}: ${t(record.email.marketing === 'granted' ? 'on' : 'off')}`);
+    return html`<fieldset>
+      <h3>${t('receiptTitle')}</h3>
+      <dl>
+        <dt>${t('receiptId')}</dt>
+        <dd>${record.id}</dd>
+        <dt>${t('receiptDate')}</dt>
+        <dd>${new Date(record.createdAt).toLocaleString(this.consent.language)}</dd>
+        <dt>${t('receiptVersion')}</dt>
+        <dd>${record.policyVersion.slice(0, 19)}</dd>
+      </dl>
+      <p class="small">${choices.join(' · ')}</p>
+      <button class="link" @click=${() => this.choose(() => this.withdraw())}>${t('withdraw')}</button>
+    </fieldset>`;
+  }
+
+  private renderDialogHead(id: string, title: string) {
+    return html`<div class="head">
+      <h2 id="${id}-title">${title}</h2>
+      <button class="close" aria-label=${this.consent.text('close')} @click=${() => this.dialog(id)?.close()}>×</button>
+    </div>`;
+  }
+
+  private renderPreferences() {
+    const t = this.consent.text.bind(this.consent);
+    const { record, options } = this.consent;
+    return html`<div>
+        ${this.renderDialogHead('preferences', t('prefsTitle'))}
+        <p>${t('prefsIntro')} <button class="link" @click=${this.showPolicy}>${t('policyLink')}</button></p>
+        ${this.consent.gpc ? html`<p class="small">${t('gpcNotice')}</p>` : nothing}
+        ${CATEGORIES.filter((c) => c === 'necessary' || options.categories.includes(c)).map((c) => this.renderSwitch(c))}
+        ${this.renderEmail()} ${record ? this.renderReceipt(record) : nothing}
+      </div>
+      <div class="foot">${this.renderActions(true)}</div>`;
+  }
+
+  private renderPolicy() {
+    const { policyText } = this.consent;
+    return html`<div>
+      ${this.renderDialogHead('policy', this.consent.text('policyTitle'))}
+      <div class="policy" tabindex="0" role="document">
+        ${policyText === null ? html`<p>${this.consent.text('policyError')}</p>` : renderPolicy(parsePolicy(policyText, this.consent.fill))}
+      </div>
+    </div>`;
+  }
+
+  override render() {
+    if (!this.consent.ready) return nothing;
+    const dir = isRightToLeft(this.consent.language) ? 'rtl' : 'ltr';
+    const open = (name: string) => this.openers.has(name);
+    return html`<div dir=${dir} lang=${this.consent.language}>
+      ${this.showingBanner
+        ? this.renderBanner()
+        : html`<button part="reopen" @click=${this.showPreferences}>${this.consent.text('reopen')}</button>`}
+      <dialog id="preferences" part="dialog preferences" aria-modal="true" aria-labelledby="preferences-title" @close=${this.onDialogClose} @keydown=${trapTab}>
+        ${open('preferences') ? this.renderPreferences() : nothing}
+      </dialog>
+      <dialog id="policy" part="dialog policy" aria-modal="true" aria-labelledby="policy-title" @close=${this.onDialogClose} @keydown=${trapTab}>
+        ${open('policy') ? this.renderPolicy() : nothing}
+      </dialog>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'carat-consent': CaratConsentElement;
+  }
+  interface GlobalEventHandlersEventMap {
+    'carat-consent:ready': CustomEvent<ConsentRecord | null>;
+    'carat-consent:change': CustomEvent<ConsentRecord>;
+    'carat-consent:delivered': CustomEvent<{ id: string }>;
+  }
+}

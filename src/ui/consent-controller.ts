@@ -1,0 +1,237 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { parseOptions, isEmailAddress, type OptionSource } from '../config.js';
+import { pushConsentUpdate } from '../consent-mode.js';
+import { clearRefusedStorage } from '../cookies.js';
+import { createGate } from '../gate.js';
+import en, { type Strings } from '../i18n/en.js';
+import { loadStrings, pickLanguage } from '../i18n/languages.js';
+import { createOutbox, type Outbox } from '../outbox.js';
+import { buildRecord, bulkChoices, fillPlaceholders, needsPrompt, sha256, wordingOf } from '../record.js';
+import { openConsentStorage, type ConsentStorage } from '../storage.js';
+import type { Category, CategoryChoices, ConsentChoice, ConsentMethod, ConsentOptions, ConsentRecord, EmailConsent } from '../types.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+const report = (message: string) => console.error(`[carat-consent] ${message}`);
+
+/** The script the embed runs from, so language files are found beside it. */
+const scriptBase = (document.currentScript as HTMLScriptElement | null)?.src;
+
+async function readPolicy(options: ConsentOptions, doc: Document): Promise<string | null> {
+  if (options.policy) {
+    const template = doc.querySelector(options.policy);
+    if (template instanceof HTMLTemplateElement) return template.content.textContent ?? '';
+    report(`option "policy" names ${JSON.stringify(options.policy)}, which is not a <template> in the page`);
+    return null;
+  }
+  if (!options.policyUrl) return null;
+  try {
+    const response = await fetch(options.policyUrl);
+    if (response.ok) return await response.text();
+    report(`option "policy-url" ${JSON.stringify(options.policyUrl)} answered ${response.status}`);
+  } catch (error) {
+    report(`option "policy-url" ${JSON.stringify(options.policyUrl)} could not be fetched (${String(error)})`);
+  }
+  return null;
+}
+
+/**
+ * The visitor's consent state for one `<carat-consent>`: options, wording, the stored record,
+ * and what a choice does — store it, tell the other tabs, deliver it, and apply it to the page.
+ * The element renders this state and turns clicks into calls on it.
+ */
+export class ConsentController implements ReactiveController {
+  options = parseOptions([], new URL(location.href)).options;
+  strings: Strings = en;
+  language = 'en';
+  /** The latest stored record, even when it no longer counts. */
+  record: ConsentRecord | null = null;
+  /** True when the visitor must be asked: no choice, an expired one, or another policy version. */
+  prompt = false;
+  ready = false;
+  readonly gpc = (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  policyText: string | null = null;
+
+  private policyVersion = '';
+  private visitorId = '';
+  private storage?: ConsentStorage;
+  private outbox?: Outbox | undefined;
+  private gate?: ReturnType<typeof createGate>;
+  private channel?: BroadcastChannel;
+  private started = false;
+  private markReady = () => {};
+  /** Settles once the stored state is known; API calls wait for it. */
+  loaded = new Promise<void>((resolve) => (this.markReady = resolve));
+
+  constructor(
+    private readonly host: Host,
+    private readonly sources: () => OptionSource[],
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.started) return;
+    this.started = true;
+    this.start().catch((error) => report(`could not start: ${String(error)}`));
+  }
+
+  hostDisconnected(): void {
+    this.started = false;
+    this.ready = false;
+    this.loaded = new Promise<void>((resolve) => (this.markReady = resolve));
+    this.channel?.close();
+    this.gate?.disconnect();
+    this.outbox?.dispose();
+  }
+
+  /** Fill values for `{{siteName}}` and `{{contactEmail}}`. */
+  get fill(): Record<string, string> {
+    return { siteName: this.options.siteName, contactEmail: this.options.contactEmail };
+  }
+
+  /** A string in the visitor's language with its placeholders filled. */
+  text(key: keyof Strings, extra: Record<string, string> = {}): string {
+    return fillPlaceholders(this.strings[key], { ...this.fill, ...extra });
+  }
+
+  /** The description of a category: the site owner's, or the built-in one. */
+  describe(category: Category): string {
+    return this.options.descriptions[category] ?? this.text(`${category}Text`);
+  }
+
+  /** Whether a category is granted by a choice that still counts. */
+  granted(category: Category): boolean {
+    return category === 'necessary' || (!this.prompt && !!this.record?.categories[category]);
+  }
+
+  private async start(): Promise<void> {
+    const { options, errors } = parseOptions(this.sources(), new URL(location.href));
+    errors.forEach(report);
+    this.options = options;
+    this.language = pickLanguage(options.lang, document.documentElement.lang, navigator.languages);
+    const base = options.i18nBase || new URL('i18n/', scriptBase ?? location.href).href;
+    const [storage, policyText, strings] = await Promise.all([
+      openConsentStorage(),
+      readPolicy(options, document),
+      loadStrings(this.language as Parameters<typeof loadStrings>[0], base).catch((error) => {
+        report(`language "${this.language}" could not be loaded from ${base} (${String(error)}); using English`);
+        this.language = 'en';
+        return en;
+      }),
+    ]);
+    this.storage = storage;
+    this.policyText = policyText;
+    this.strings = { ...strings, ...options.translations[this.language] };
+    const record = (await storage.get<ConsentRecord>('current')) ?? null;
+    // A policy that failed to load must not re-ask every visitor: keep the version they agreed to.
+    this.policyVersion =
+      options.policyVersion || (policyText === null ? record?.policyVersion ?? '' : await sha256(policyText));
+    this.visitorId = (await storage.get<string>('visitor')) ?? crypto.randomUUID();
+    await storage.update('visitor', () => this.visitorId);
+    this.adopt(record);
+
+    this.channel = new BroadcastChannel('carat-consent');
+    this.channel.onmessage = ({ data }: MessageEvent<ConsentRecord>) => this.adopt(data, true);
+    this.gate = createGate({
+      isGranted: (c) => this.granted(c),
+      onAllow: (c) => void this.save({ categories: { [c]: true } }),
+      strings: this.strings,
+    });
+    this.gate.apply();
+    if (options.endpoint) {
+      this.outbox = createOutbox({
+        storage,
+        endpoint: options.endpoint,
+        onDelivered: (id) => this.emit('delivered', { id }),
+      });
+    }
+    this.ready = true;
+    this.markReady();
+    this.host.requestUpdate();
+    this.emit('ready', this.prompt ? null : this.record);
+  }
+
+  /** Takes a record as the current one and applies it; `announce` for one that came from another tab. */
+  private adopt(record: ConsentRecord | null, announce = false): void {
+    this.record = record;
+    this.prompt = needsPrompt(record, this.policyVersion, new Date());
+    if (!this.prompt) {
+      const choices = record!.categories;
+      pushConsentUpdate(choices);
+      clearRefusedStorage(choices, this.options.cookies, this.options.localStorage);
+      this.gate?.apply();
+    }
+    this.host.requestUpdate();
+    if (announce) this.emit('change', record);
+  }
+
+  private emit(name: string, detail: unknown): void {
+    this.host.dispatchEvent(new CustomEvent(`carat-consent:${name}`, { detail, bubbles: true, composed: true }));
+  }
+
+  private get email(): EmailConsent {
+    return this.record?.email ?? { marketing: 'unset' };
+  }
+
+  /** Makes, stores, shares and sends a new record. */
+  async decide(method: ConsentMethod, categories: CategoryChoices, email: EmailConsent): Promise<ConsentRecord> {
+    await this.loaded;
+    const wording = wordingOf(this.strings, this.language, this.options.categories, this.options.descriptions, this.fill);
+    const record = buildRecord(
+      {
+        method,
+        categories,
+        email,
+        visitorId: this.visitorId,
+        policyVersion: this.policyVersion,
+        site: location.origin,
+        expiresDays: this.options.expiresDays,
+        gpc: this.gpc,
+        language: this.language,
+        wordingHash: await sha256(wording),
+      },
+      new Date(),
+    );
+    this.adopt(record, true);
+    this.channel?.postMessage(record);
+    try {
+      await this.storage?.update('current', () => record);
+    } catch (error) {
+      report(`the choice could not be stored (${String(error)})`);
+    }
+    void this.outbox?.send(record, wording);
+    return record;
+  }
+
+  /** Grants every offered category but those Global Privacy Control refuses; e-mail is asked separately. */
+  acceptAll(): Promise<ConsentRecord> {
+    return this.decide('accept-all', bulkChoices(true, this.options.categories, this.gpc), this.email);
+  }
+
+  /** Refuses every optional category; the e-mail answer is asked separately and kept. */
+  rejectAll(): Promise<ConsentRecord> {
+    return this.decide('reject-all', bulkChoices(false, this.options.categories, this.gpc), this.email);
+  }
+
+  /** Refuses everything, e-mail included. */
+  withdraw(): Promise<ConsentRecord> {
+    return this.decide('withdraw', bulkChoices(false, this.options.categories, false), { marketing: 'denied' });
+  }
+
+  /** Saves a choice: what is not given stays as it was; categories the site does not offer stay off. */
+  async save(choice: ConsentChoice): Promise<ConsentRecord> {
+    await this.loaded;
+    const before = this.record && !this.prompt ? this.record.categories : bulkChoices(false, [], false);
+    const categories = { ...before, ...choice.categories, necessary: true };
+    for (const c of ['analytics', 'marketing', 'preferences'] as const) {
+      categories[c] = !!categories[c] && this.options.categories.includes(c);
+    }
+    const email: EmailConsent = { ...this.email, ...choice.email };
+    if (email.marketing !== 'granted' || !email.address) delete email.address;
+    if (email.address !== undefined && !isEmailAddress(email.address)) {
+      throw new TypeError(`[carat-consent] save(): ${JSON.stringify(email.address)} is not a valid e-mail address; nothing was saved`);
+    }
+    return this.decide('custom', categories, email);
+  }
+}

@@ -1,0 +1,273 @@
+import { css } from 'lit';
+
+/**
+ * The widget's look. Site owners theme it through `--carat-consent-*` custom properties and
+ * `::part()`; the built-in light and dark palettes meet WCAG 2.2 AA contrast.
+ */
+export const styles = css`
+  :host {
+    --_bg: var(--carat-consent-bg, #fff);
+    --_fg: var(--carat-consent-fg, #1b1b1f);
+    --_muted: var(--carat-consent-muted, #4a4a55);
+    --_accent: var(--carat-consent-accent, #1f3a5f);
+    --_on-accent: var(--carat-consent-on-accent, #fff);
+    --_border: var(--carat-consent-border, #767680);
+    --_focus: var(--carat-consent-focus, #005fcc);
+    --_error: var(--carat-consent-error, #b3261e);
+    --_radius: var(--carat-consent-radius, 8px);
+    --_space: var(--carat-consent-spacing, 1rem);
+    font: 400 15px/1.5 var(--carat-consent-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    color: var(--_fg);
+  }
+  :host([theme='dark']) {
+    --_bg: var(--carat-consent-bg, #1c1c21);
+    --_fg: var(--carat-consent-fg, #f2f2f5);
+    --_muted: var(--carat-consent-muted, #c4c4cc);
+    --_accent: var(--carat-consent-accent, #b9d3f5);
+    --_on-accent: var(--carat-consent-on-accent, #0b1b2e);
+    --_border: var(--carat-consent-border, #9a9aa6);
+    --_focus: var(--carat-consent-focus, #8ab4ff);
+    --_error: var(--carat-consent-error, #ffb4ab);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      --_bg: var(--carat-consent-bg, #1c1c21);
+      --_fg: var(--carat-consent-fg, #f2f2f5);
+      --_muted: var(--carat-consent-muted, #c4c4cc);
+      --_accent: var(--carat-consent-accent, #b9d3f5);
+      --_on-accent: var(--carat-consent-on-accent, #0b1b2e);
+      --_border: var(--carat-consent-border, #9a9aa6);
+      --_focus: var(--carat-consent-focus, #8ab4ff);
+      --_error: var(--carat-consent-error, #ffb4ab);
+    }
+  }
+  * {
+    box-sizing: border-box;
+  }
+  [part~='banner'],
+  dialog {
+    background: var(--_bg);
+    color: var(--_fg);
+    border: 1px solid var(--_border);
+    box-shadow: 0 4px 24px #0004;
+  }
+  [part~='banner'] {
+    position: fixed;
+    z-index: var(--carat-consent-z-index, 2147483000);
+    inset: auto 0 0 0;
+    padding: var(--_space);
+    display: grid;
+    gap: calc(var(--_space) / 2) var(--_space);
+    grid-template-columns: 1fr auto;
+    align-items: center;
+    animation: rise 0.25s ease-out;
+  }
+  :host([position='box']) [part~='banner'] {
+    inset: auto auto var(--_space) var(--_space);
+    max-width: min(26rem, calc(100vw - 2 * var(--_space)));
+    border-radius: var(--_radius);
+    grid-template-columns: 1fr;
+  }
+  :host([position='center']) [part~='banner'] {
+    inset: 50% auto auto 50%;
+    transform: translate(-50%, -50%);
+    width: min(34rem, calc(100vw - 2 * var(--_space)));
+    border-radius: var(--_radius);
+    grid-template-columns: 1fr;
+    animation: none;
+  }
+  @keyframes rise {
+    from {
+      transform: translateY(100%);
+    }
+  }
+  h2 {
+    font-size: 1.15em;
+    margin: 0 0 0.25em;
+  }
+  p {
+    margin: 0 0 0.5em;
+  }
+  .small {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .actions {
+    display: grid;
+    grid-auto-columns: 1fr;
+    grid-auto-flow: column;
+    gap: 0.5rem;
+  }
+  @media (max-width: 40rem) {
+    [part~='banner'] {
+      grid-template-columns: 1fr;
+    }
+    .actions {
+      grid-auto-flow: row;
+    }
+  }
+  button,
+  input {
+    font: inherit;
+    color: inherit;
+  }
+  [part~='button'] {
+    min-height: 44px;
+    padding: 0.5rem 1rem;
+    border-radius: var(--_radius);
+    border: 2px solid var(--_accent);
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .link {
+    border: 0;
+    background: none;
+    padding: 0;
+    min-height: 24px;
+    text-decoration: underline;
+    cursor: pointer;
+    color: inherit;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  [part~='reopen'] {
+    position: fixed;
+    z-index: var(--carat-consent-z-index, 2147483000);
+    inset: auto auto 0.75rem 0.75rem;
+    min-height: 32px;
+    padding: 0.25rem 0.75rem;
+    border-radius: 999px;
+    border: 1px solid var(--_border);
+    background: var(--_bg);
+    font-size: 0.85em;
+    cursor: pointer;
+  }
+  dialog {
+    width: min(40rem, calc(100vw - 2rem));
+    max-height: min(44rem, calc(100vh - 2rem));
+    padding: 0;
+    border-radius: var(--_radius);
+  }
+  dialog::backdrop {
+    background: #000a;
+  }
+  dialog > div {
+    padding: var(--_space);
+  }
+  .head {
+    display: flex;
+    justify-content: space-between;
+    align-items: start;
+    gap: 1rem;
+  }
+  .close {
+    min-width: 44px;
+    min-height: 44px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: none;
+    cursor: pointer;
+    font-size: 1.4em;
+    line-height: 1;
+  }
+  .policy {
+    overflow-wrap: anywhere;
+  }
+  .policy a,
+  dd a {
+    color: inherit;
+  }
+  fieldset {
+    border: 0;
+    border-top: 1px solid var(--_border);
+    margin: 0;
+    padding: 0.75rem 0;
+  }
+  label.row {
+    display: flex;
+    justify-content: space-between;
+    gap: 1rem;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  [part~='switch'] {
+    appearance: none;
+    flex: none;
+    width: 44px;
+    height: 26px;
+    margin: 0;
+    border-radius: 13px;
+    border: 2px solid var(--_border);
+    background: var(--_bg);
+    position: relative;
+    cursor: pointer;
+    transition: background 0.15s;
+  }
+  [part~='switch']::before {
+    content: '';
+    position: absolute;
+    inset: 2px auto auto 2px;
+    width: 18px;
+    height: 18px;
+    border-radius: 50%;
+    background: var(--_muted);
+    transition: translate 0.15s;
+  }
+  [part~='switch']:checked {
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+  [part~='switch']:checked::before {
+    background: var(--_on-accent);
+    translate: 18px;
+  }
+  [dir='rtl'] [part~='switch']:checked::before {
+    translate: -18px;
+  }
+  [part~='switch']:disabled {
+    opacity: 0.75;
+    cursor: not-allowed;
+  }
+  input[type='email'] {
+    display: block;
+    width: 100%;
+    min-height: 44px;
+    margin-top: 0.25rem;
+    padding: 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+  }
+  .error {
+    color: var(--_error);
+    font-weight: 600;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0 1rem;
+    margin: 0;
+    font-size: 0.9em;
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .foot {
+    border-top: 1px solid var(--_border);
+    position: sticky;
+    bottom: 0;
+    background: var(--_bg);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before {
+      animation: none !important;
+      transition: none !important;
+    }
+  }
+`;
