@@ -1,0 +1,38 @@
+import en, { type Strings } from './en.js';
+
+/** Languages with built-in wording: English is inside the embed, the others load on demand. */
+export const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pl', 'pt', 'sv', 'da', 'ar'] as const;
+
+/** A language with built-in wording. */
+export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * The language to show: the first of the `lang` option, `<html lang>` and the browser's languages
+ * whose primary subtag (`de` in `de-AT`, case-insensitive) has built-in wording; else English.
+ */
+export function pickLanguage(option: string, htmlLang: string, browserLanguages: readonly string[]): Language {
+  for (const tag of [option, htmlLang, ...browserLanguages]) {
+    // `_` as well as `-`: site owners write POSIX locales such as `de_AT` into options.
+    const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
+    const found = LANGUAGES.find((lang) => lang === primary);
+    if (found) return found;
+  }
+  return 'en';
+}
+
+/** Whether a language is written right to left; covers tags a page may use through translations. */
+export function isRightToLeft(lang: string): boolean {
+  return /^(ar|he|fa|ur)(?:[-_]|$)/i.test(lang.trim());
+}
+
+/**
+ * The wording for a language. English is built in and needs no request; any other language is
+ * the default export of `${base}${lang}${extension}`, fetched when first asked for (rejects when
+ * it cannot be loaded). `extension` differs from `.js` only where sources are served unbuilt.
+ */
+export async function loadStrings(lang: Language, base: string, extension = '.js'): Promise<Strings> {
+  if (lang === 'en') return en;
+  // A specifier built at run time keeps bundlers from inlining every language into the embed.
+  const module = (await import(`${base}${lang}${extension}`)) as { default: Strings };
+  return module.default;
+}

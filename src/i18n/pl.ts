@@ -1,0 +1,49 @@
+import type { Strings } from './en.js';
+
+// Formal address in the plural "Państwo", as Polish shops write; {{siteName}} always follows
+// "sklep" so it never has to be declined.
+const pl: Strings = {
+  bannerTitle: 'Państwa prywatność w sklepie {{siteName}}',
+  bannerText:
+    'Używamy plików cookie niezbędnych do działania sklepu. Za Państwa zgodą chcielibyśmy również używać plików cookie do pomiaru odwiedzin, personalizacji reklam i zapamiętywania Państwa preferencji. Decyzję mogą Państwo zmienić w dowolnym momencie.',
+  acceptAll: 'Akceptuj wszystkie',
+  rejectAll: 'Odrzuć wszystkie',
+  customize: 'Dostosuj',
+  policyLink: 'Polityka prywatności',
+  gpcNotice:
+    'Uwzględniliśmy sygnał Global Privacy Control z Państwa przeglądarki: marketingowe pliki cookie pozostają wyłączone.',
+  prefsTitle: 'Ustawienia prywatności',
+  prefsIntro:
+    'Prosimy wybrać, z których plików cookie może korzystać sklep {{siteName}}. Niezbędne pliki cookie zapewniają działanie sklepu i nie można ich wyłączyć.',
+  necessary: 'Niezbędne',
+  necessaryText: 'Zapamiętują koszyk, logowanie i ten wybór. Zawsze włączone.',
+  analytics: 'Analityczne',
+  analyticsText: 'Liczą odwiedziny i pokazują, które strony są odwiedzane, abyśmy mogli ulepszać sklep.',
+  marketing: 'Marketingowe',
+  marketingText: 'Wyświetlają Państwu dopasowane reklamy w innych serwisach i mierzą ich skuteczność.',
+  preferences: 'Preferencje',
+  preferencesText: 'Zapamiętują ustawienia, np. język i ostatnio oglądane produkty.',
+  emailTitle: 'E-maile promocyjne',
+  emailText:
+    'Chcę otrzymywać e-mailem oferty i nowości od sklepu {{siteName}}. Mogę w każdej chwili zrezygnować z subskrypcji.',
+  emailLabel: 'Adres e-mail (opcjonalnie)',
+  emailInvalid: 'Prosimy podać prawidłowy adres e-mail, np. nazwa@example.com.',
+  save: 'Zapisz wybór',
+  close: 'Zamknij',
+  reopen: 'Ustawienia prywatności',
+  receiptTitle: 'Aktualny wybór',
+  receiptId: 'Identyfikator zgody',
+  receiptDate: 'Data',
+  receiptVersion: 'Wersja polityki',
+  on: 'Włączone',
+  off: 'Wyłączone',
+  withdraw: 'Wycofaj zgodę',
+  policyTitle: 'Polityka prywatności',
+  policyError:
+    'Nie udało się wczytać polityki prywatności. Aby otrzymać jej kopię, prosimy napisać na adres {{contactEmail}}.',
+  loading: 'Wczytywanie…',
+  blockedContent: 'Ta treść jest zablokowana do czasu wyrażenia zgody na pliki cookie z kategorii „{{category}}”.',
+  allowCategory: 'Zezwól na pliki cookie z kategorii „{{category}}”',
+};
+
+export default pl;

@@ -1,0 +1,49 @@
+import type { Strings } from './en.js';
+
+// One file serves Portugal and Brazil (pt-PT and pt-BR both pick `pt`): the wording avoids
+// words and forms that differ between them (você/tu, guardar/salvar, "a carregar"/"carregando").
+const pt: Strings = {
+  bannerTitle: 'A sua privacidade em {{siteName}}',
+  bannerText:
+    'Utilizamos cookies necessários para o funcionamento da loja. Com o seu consentimento, gostaríamos também de utilizar cookies para medir as visitas, personalizar anúncios e memorizar as suas preferências. A sua escolha pode ser alterada a qualquer momento.',
+  acceptAll: 'Aceitar todos',
+  rejectAll: 'Rejeitar todos',
+  customize: 'Personalizar',
+  policyLink: 'Política de privacidade',
+  gpcNotice:
+    'O sinal Global Privacy Control do seu navegador foi respeitado: os cookies de marketing continuam desativados.',
+  prefsTitle: 'Preferências de privacidade',
+  prefsIntro:
+    'Escolha os cookies que {{siteName}} pode utilizar. Os cookies necessários garantem o funcionamento da loja e não podem ser desativados.',
+  necessary: 'Necessários',
+  necessaryText: 'Para manter o carrinho, o acesso à conta e esta escolha. Sempre ativos.',
+  analytics: 'Análise',
+  analyticsText: 'Para contar as visitas e saber que páginas são consultadas, de modo a melhorar a loja.',
+  marketing: 'Marketing',
+  marketingText: 'Para mostrar anúncios relevantes em outros sites e medir a sua eficácia.',
+  preferences: 'Preferências',
+  preferencesText: 'Para memorizar opções como o idioma e os produtos vistos recentemente.',
+  emailTitle: 'E-mails promocionais',
+  emailText:
+    'Quero receber por e-mail ofertas e novidades de {{siteName}}. Posso deixar de as receber a qualquer momento.',
+  emailLabel: 'Endereço de e-mail (opcional)',
+  emailInvalid: 'Indique um endereço de e-mail válido, por exemplo nome@example.com.',
+  save: 'Confirmar escolhas',
+  close: 'Fechar',
+  reopen: 'Opções de privacidade',
+  receiptTitle: 'A sua escolha atual',
+  receiptId: 'ID do consentimento',
+  receiptDate: 'Data',
+  receiptVersion: 'Versão da política',
+  on: 'Ativado',
+  off: 'Desativado',
+  withdraw: 'Retirar o consentimento',
+  policyTitle: 'Política de privacidade',
+  policyError:
+    'Não foi possível carregar a política de privacidade. Para receber uma cópia, escreva para {{contactEmail}}.',
+  loading: 'Aguarde…',
+  blockedContent: 'Este conteúdo fica bloqueado até que os cookies de “{{category}}” sejam permitidos.',
+  allowCategory: 'Permitir cookies de “{{category}}”',
+};
+
+export default pt;

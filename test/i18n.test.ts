@@ -1,0 +1,125 @@
+import { expect } from '@open-wc/testing';
+import en, { type StringKey } from '../src/i18n/en.js';
+import { LANGUAGES, isRightToLeft, loadStrings, pickLanguage } from '../src/i18n/languages.js';
+
+// The test server serves the TypeScript sources and rewrites `.js` to `.ts` only in static
+// imports, so run-time loads here name the `.ts` files the build would emit as `.js`.
+const sources = new URL('../src/i18n/', import.meta.url).href;
+const nowhere = new URL('./no-such-folder/', import.meta.url).href;
+
+const placeholders = (text: string): string[] => (text.match(/\{\{\w+\}\}/g) ?? []).sort();
+const i18nRequests = (): string[] =>
+  performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((name) => name.includes('/i18n/'));
+
+describe('language files', () => {
+  const enKeys = Object.keys(en).sort();
+
+  for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
+    describe(lang, () => {
+      it('has exactly the keys of English, none empty, with the same placeholders', async () => {
+        const strings = await loadStrings(lang, sources, '.ts');
+        expect(Object.keys(strings).sort()).to.deep.equal(enKeys);
+        for (const key of enKeys as StringKey[]) {
+          const text = strings[key];
+          expect(text.trim(), `${lang}.${key}`).not.to.equal('');
+          expect(text, `${lang}.${key} has no stray whitespace`).to.equal(text.trim());
+          expect(placeholders(text), `${lang}.${key} placeholders`).to.deep.equal(placeholders(en[key]));
+        }
+      });
+
+      it('is translated, not a copy of English', async () => {
+        const strings = await loadStrings(lang, sources, '.ts');
+        for (const key of ['bannerText', 'prefsIntro', 'emailText', 'policyError'] as const) {
+          expect(strings[key], `${lang}.${key}`).not.to.equal(en[key]);
+        }
+      });
+
+      it('keeps the side-by-side buttons short', async () => {
+        const strings = await loadStrings(lang, sources, '.ts');
+        // Equal-width buttons take the width of the longest label; past this they wrap on phones.
+        for (const key of ['acceptAll', 'rejectAll', 'customize', 'save'] as const) {
+          expect(strings[key].length, `${lang}.${key}: ${strings[key]}`).to.be.at.most(22);
+        }
+      });
+    });
+  }
+
+  it('writes Arabic with Arabic punctuation', async () => {
+    const ar = await loadStrings('ar', sources, '.ts');
+    for (const [key, text] of Object.entries(ar)) {
+      expect(text, `ar.${key}`).not.to.match(/[,?;]/);
+      expect(text, `ar.${key}`).to.match(/[\u0600-\u06ff]/);
+    }
+  });
+});
+
+describe('pickLanguage', () => {
+  it('prefers the lang option, then <html lang>, then the browser, then English', () => {
+    expect(pickLanguage('fr', 'de', ['es'])).to.equal('fr');
+    expect(pickLanguage('', 'de', ['es'])).to.equal('de');
+    expect(pickLanguage('', '', ['es', 'it'])).to.equal('es');
+    expect(pickLanguage('', '', [])).to.equal('en');
+  });
+
+  it('matches the primary subtag, whatever the case or region', () => {
+    expect(pickLanguage('de-AT', '', [])).to.equal('de');
+    expect(pickLanguage('', 'pt-BR', [])).to.equal('pt');
+    expect(pickLanguage('', '', ['SV-se'])).to.equal('sv');
+    expect(pickLanguage('NL', '', [])).to.equal('nl');
+    expect(pickLanguage('da_DK', '', [])).to.equal('da');
+    expect(pickLanguage('', '', ['ar-EG'])).to.equal('ar');
+  });
+
+  it('skips unknown and empty tags', () => {
+    expect(pickLanguage('xx', 'ja', ['zh-CN', 'pl-PL'])).to.equal('pl');
+    expect(pickLanguage('', 'tlh', ['', ' ', 'it'])).to.equal('it');
+    expect(pickLanguage('dee', 'fra', ['eng'])).to.equal('en');
+    expect(pickLanguage('ja', '', ['ko'])).to.equal('en');
+  });
+
+  it('returns English when English is asked for first', () => {
+    expect(pickLanguage('en-GB', 'de', ['fr'])).to.equal('en');
+  });
+});
+
+describe('isRightToLeft', () => {
+  it('is true for Arabic, Hebrew, Persian and Urdu, with or without a region', () => {
+    for (const lang of ['ar', 'AR-eg', 'he', 'he-IL', 'fa', 'fa-IR', 'ur', 'ur_PK']) {
+      expect(isRightToLeft(lang), lang).to.equal(true);
+    }
+  });
+
+  it('is false for left-to-right languages and look-alike tags', () => {
+    for (const lang of ['en', 'de', 'pl', 'arn', 'hea', 'far', '']) {
+      expect(isRightToLeft(lang), lang).to.equal(false);
+    }
+  });
+});
+
+describe('loadStrings', () => {
+  it('fetches a language module when asked, at run time', async () => {
+    // A URL no other test loads, so the module map cannot answer without a request.
+    const url = `${sources}de.ts?first-load`;
+    expect(i18nRequests()).not.to.include(url);
+    const de = await loadStrings('de', sources, '.ts?first-load');
+    expect(de.acceptAll).to.equal('Alle akzeptieren');
+    expect(i18nRequests()).to.include(url);
+  });
+
+  it('asks for `${base}${lang}.js` by default, as the build emits the languages', async () => {
+    let failure: unknown;
+    await loadStrings('fr', nowhere).catch((error: unknown) => (failure = error));
+    // Chrome records no resource timing for a failed module fetch, but names the URL it tried.
+    expect(failure).to.be.instanceOf(TypeError).with.property('message').that.includes(`${nowhere}fr.js`);
+  });
+
+  it('returns the built-in English without any request', async () => {
+    performance.clearResourceTimings();
+    // A base where nothing exists: a request would also make the promise reject.
+    expect(await loadStrings('en', nowhere)).to.equal(en);
+    expect(i18nRequests()).to.deep.equal([]);
+  });
+});
