@@ -90,6 +90,13 @@ export async function buildApp(options) {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false } },
   });
   app.addHook('onClose', async () => db.close());
+  // Fastify closes idle keep-alive connections on close, but one busy then would stay open until the
+  // client drops it; telling the client to hang up after this answer lets shutdown finish at once.
+  let closing = false;
+  app.addHook('preClose', async () => { closing = true; });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
 
   // sendBeacon can only send a string as text/plain, which spares the CORS preflight.
   app.removeContentTypeParser('text/plain');

@@ -24,10 +24,7 @@ const app = await buildApp({
   ...(env.CONSENT_ADMIN_TOKEN ? { adminToken: env.CONSENT_ADMIN_TOKEN } : {}),
 });
 
-const address = await app.listen({ port: Number(env.PORT || 8080), host: env.HOST || '127.0.0.1' });
-console.log(`carat-consent collector listening on ${address} (database ${dbPath})`);
-if (!env.CONSENT_ADMIN_TOKEN) console.log('Audit routes are off: set CONSENT_ADMIN_TOKEN to turn them on.');
-
+// Handlers go in before the URL is printed: whoever reads it may signal at once.
 /** @param {NodeJS.Signals} signal */
 async function shutdown(signal) {
   console.log(`${signal}: finishing open requests, then closing the database`);
@@ -38,3 +35,7 @@ async function shutdown(signal) {
 }
 process.once('SIGTERM', shutdown);
 process.once('SIGINT', shutdown);
+
+const address = await app.listen({ port: Number(env.PORT || 8080), host: env.HOST || '127.0.0.1' });
+console.log(`carat-consent collector listening on ${address} (database ${dbPath})`);
+if (!env.CONSENT_ADMIN_TOKEN) console.log('Audit routes are off: set CONSENT_ADMIN_TOKEN to turn them on.');

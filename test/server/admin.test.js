@@ -1,0 +1,96 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startCollector, tempDir, makeRecord, post } from './collector.js';
+
+const TOKEN = 'audit-token-for-tests';
+
+describe('audit routes', () => {
+  const temp = tempDir();
+  /** @type {Awaited<ReturnType<typeof startCollector>>} */
+  let collector;
+  const visitorId = crypto.randomUUID();
+  const first = makeRecord({ visitorId, method: 'accept-all', email: { marketing: 'granted', address: 'Grete@Shop.example' } });
+  const second = makeRecord({ visitorId, method: 'withdraw', email: { marketing: 'denied', address: 'grete@shop.example' } });
+  const tricky = makeRecord({ policyVersion: '=HYPERLINK("https://evil.example","click"),2', site: 'https://a.example/x,y' });
+  /** @param {string} path @param {string} [token] empty for none */
+  const get = (path, token = TOKEN) => fetch(`${collector.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+
+  before(async () => {
+    collector = await startCollector({ CONSENT_DB: temp.db, CONSENT_ADMIN_TOKEN: TOKEN });
+    for (const record of [first, second, tricky]) assert.equal((await post(`${collector.url}/api/consent`, record)).status, 201);
+  });
+  after(async () => {
+    await collector.stop();
+    temp.remove();
+  });
+
+  it('answers 401 without the token or with a wrong one', async () => {
+    for (const token of ['', 'wrong']) {
+      for (const path of [`/api/consent/${first.id}`, `/api/consent?visitorId=${visitorId}`, '/api/consent/export.csv']) {
+        const response = await get(path, token);
+        assert.equal(response.status, 401, path);
+        assert.equal(typeof (await response.json()).error, 'string');
+      }
+    }
+  });
+
+  it('returns one record by id, as received, with receivedAt and the truncated address', async () => {
+    const response = await get(`/api/consent/${first.id}`);
+    assert.equal(response.status, 200);
+    const body = await response.json();
+    assert.deepEqual(body.record, first);
+    assert.equal(body.clientAddress, '127.0.0.0/24');
+    assert.ok(Date.parse(body.receivedAt) > 0);
+    assert.equal((await get(`/api/consent/${crypto.randomUUID()}`)).status, 404);
+  });
+
+  it("lists a visitor's history and an address's history, oldest first", async () => {
+    const byVisitor = await (await get(`/api/consent?visitorId=${visitorId}`)).json();
+    assert.deepEqual(byVisitor.records.map((/** @type {{ record: { id: string } }} */ r) => r.record.id), [first.id, second.id]);
+    const byEmail = await (await get('/api/consent?email=GRETE%40shop.example')).json();
+    assert.deepEqual(byEmail.records.map((/** @type {{ record: { method: string } }} */ r) => r.record.method), ['accept-all', 'withdraw']);
+    assert.equal((await get('/api/consent')).status, 400);
+  });
+
+  it('exports CSV with quoting that survives commas, quotes and spreadsheet formulas', async () => {
+    const response = await get('/api/consent/export.csv');
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/csv/);
+    const lines = (await response.text()).trimEnd().split('\r\n');
+    assert.equal(lines[0], 'id,visitorId,createdAt,receivedAt,expiresAt,policyVersion,site,method,necessary,analytics,marketing,preferences,emailMarketing,emailAddress,gpc,language,wordingHash,clientAddress');
+    assert.equal(lines.length, 4);
+    const trickyLine = lines.find((line) => line.startsWith(tricky.id)) ?? '';
+    assert.ok(trickyLine.includes(`,"'=HYPERLINK(""https://evil.example"",""click""),2","https://a.example/x,y",custom,`), trickyLine);
+    assert.ok(lines.some((line) => line.startsWith(`${second.id},${visitorId},`) && line.includes(',withdraw,true,true,false,false,denied,grete@shop.example,false,en,')));
+  });
+
+  it('exports only what was received between from and to', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const count = async (/** @type {string} */ query) => (await (await get(`/api/consent/export.csv?${query}`)).text()).trimEnd().split('\r\n').length - 1;
+    assert.equal(await count(`from=${today}&to=${today}`), 3);
+    assert.equal(await count('from=2000-01-01&to=2000-12-31'), 0);
+    assert.equal(await count(`from=${new Date(Date.now() + 60000).toISOString()}`), 0);
+    const invalid = await get('/api/consent/export.csv?from=last-week');
+    assert.equal(invalid.status, 400);
+    assert.equal((await invalid.json()).field, 'from');
+  });
+});
+
+describe('audit routes without CONSENT_ADMIN_TOKEN', () => {
+  it('do not exist (404), whatever token is sent', async () => {
+    const temp = tempDir();
+    const collector = await startCollector({ CONSENT_DB: temp.db, CONSENT_ADMIN_TOKEN: '' });
+    try {
+      const record = makeRecord();
+      assert.equal((await post(`${collector.url}/api/consent`, record)).status, 201);
+      for (const path of [`/api/consent/${record.id}`, `/api/consent?visitorId=${record.visitorId}`, '/api/consent/export.csv']) {
+        const response = await fetch(`${collector.url}${path}`, { headers: { authorization: 'Bearer ' } });
+        assert.equal(response.status, 404, path);
+        assert.equal(typeof (await response.json()).error, 'string');
+      }
+    } finally {
+      await collector.stop();
+      temp.remove();
+    }
+  });
+});

@@ -1,0 +1,94 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID, createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+
+const MAIN = new URL('../../server/main.js', import.meta.url).pathname;
+
+/** A fresh folder for one test file's databases. */
+export function tempDir() {
+  const dir = mkdtempSync(join(tmpdir(), 'carat-collector-'));
+  return { dir, db: join(dir, 'consent.db'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Starts the real collector (`node server/main.js`) on a free port and resolves once it listens.
+ * @param {Record<string, string>} env
+ */
+export async function startCollector(env) {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stderr.on('data', (chunk) => { output += chunk; });
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const found = /listening on (\S+)/.exec(output);
+      if (found) resolve(found[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`collector exited with ${code}:\n${output}`)));
+  });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return {
+    url: /** @type {string} */ (url),
+    child,
+    exited,
+    output: () => output,
+    /** Stops it the way an init system would. */
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+/** A valid consent record; `overrides` replaces top-level fields. @param {Record<string, unknown>} [overrides] */
+export function makeRecord(overrides = {}) {
+  return {
+    id: randomUUID(),
+    visitorId: randomUUID(),
+    createdAt: '2026-11-24T21:40:00.000Z',
+    expiresAt: '2027-05-23T21:40:00.000Z',
+    policyVersion: `sha256:${'ab'.repeat(32)}`,
+    site: 'https://clustercarat.example',
+    method: 'custom',
+    categories: { necessary: true, analytics: true, marketing: false, preferences: false },
+    email: { marketing: 'granted', address: 'ada@clustercarat.example' },
+    gpc: false,
+    language: 'en',
+    wordingHash: `sha256:${'cd'.repeat(32)}`,
+    ...overrides,
+  };
+}
+
+/** `sha256:` + hex of the UTF-8 text, as the wording route expects. @param {string} text */
+export function wordingHash(text) {
+  return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
+}
+
+/**
+ * POSTs a body as JSON (or the given content type) and returns status, headers and parsed body.
+ * @param {string} url @param {unknown} body @param {Record<string, string>} [headers]
+ */
+export async function post(url, body, headers = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, headers: response.headers, body: await response.json() };
+}
+
+/** Rows of the collector's SQLite file, read directly (WAL lets us read while it runs). @param {string} path */
+export function rows(path) {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.prepare('SELECT * FROM consent_records ORDER BY seq').all();
+  } finally {
+    db.close();
+  }
+}

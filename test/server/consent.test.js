@@ -1,0 +1,164 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startCollector, tempDir, makeRecord, post, rows } from './collector.js';
+
+describe('POST /api/consent', () => {
+  const temp = tempDir();
+  /** @type {Awaited<ReturnType<typeof startCollector>>} */
+  let collector;
+  let endpoint = '';
+
+  before(async () => {
+    collector = await startCollector({ CONSENT_DB: temp.db, ALLOWED_ORIGINS: 'https://shop.example, https://www.shop.example' });
+    endpoint = `${collector.url}/api/consent`;
+  });
+  after(async () => {
+    await collector.stop();
+    temp.remove();
+  });
+
+  it('stores a record with 201 and its own receivedAt', async () => {
+    const record = makeRecord({ createdAt: '2001-01-01T00:00:00.000Z' });
+    const before = Date.now();
+    const { status, body } = await post(endpoint, record);
+    assert.equal(status, 201);
+    assert.equal(body.id, record.id);
+    const stored = rows(temp.db).find((row) => row.id === record.id);
+    assert.ok(stored);
+    assert.deepEqual(JSON.parse(stored.record), record);
+    assert.equal(stored.created_at, '2001-01-01T00:00:00.000Z');
+    assert.ok(Date.parse(stored.received_at) >= before - 1000 && Date.parse(stored.received_at) <= Date.now() + 1000);
+    assert.equal(stored.email, 'ada@clustercarat.example');
+  });
+
+  it('answers a replay with 200 and keeps exactly one row', async () => {
+    const record = makeRecord();
+    assert.equal((await post(endpoint, record)).status, 201);
+    assert.equal((await post(endpoint, record)).status, 200);
+    assert.equal((await post(endpoint, JSON.stringify(record), { 'content-type': 'text/plain;charset=UTF-8' })).status, 200);
+    assert.equal(rows(temp.db).filter((row) => row.id === record.id).length, 1);
+  });
+
+  it('accepts text/plain, as sendBeacon sends it', async () => {
+    const { status } = await post(endpoint, JSON.stringify(makeRecord()), { 'content-type': 'text/plain;charset=UTF-8' });
+    assert.equal(status, 201);
+  });
+
+  it('stores the client address truncated to its /24, never whole', async () => {
+    const record = makeRecord();
+    await post(endpoint, record);
+    const stored = rows(temp.db).find((row) => row.id === record.id);
+    assert.equal(stored.client_address, '127.0.0.0/24');
+    assert.ok(!JSON.stringify(stored).includes('127.0.0.1'));
+  });
+
+  it('answers malformed JSON with 400', async () => {
+    const { status, body } = await post(endpoint, '{"id": ');
+    assert.equal(status, 400);
+    assert.equal(typeof body.error, 'string');
+  });
+
+  it('answers a body over 16 KiB with 413', async () => {
+    const { status, body } = await post(endpoint, makeRecord({ policyVersion: 'x'.repeat(16 * 1024) }));
+    assert.equal(status, 413);
+    assert.equal(typeof body.error, 'string');
+  });
+
+  it('answers other content types with 415', async () => {
+    const { status, body } = await post(endpoint, 'id=1', { 'content-type': 'application/x-www-form-urlencoded' });
+    assert.equal(status, 415);
+    assert.equal(typeof body.error, 'string');
+  });
+
+  const violations = /** @type {[string, Record<string, unknown>, string][]} */ ([
+    ['a missing field', { language: undefined }, 'language'],
+    ['an unknown method', { method: 'maybe' }, 'method'],
+    ['an id that is not a UUID', { id: 'abc' }, 'id'],
+    ['a createdAt that is not a date-time', { createdAt: 'yesterday' }, 'createdAt'],
+    ['necessary refused', { categories: { necessary: false, analytics: false, marketing: false, preferences: false } }, 'categories.necessary'],
+    ['an unknown category', { categories: { necessary: true, analytics: false, marketing: false, preferences: false, ads: true } }, 'categories.ads'],
+    ['an e-mail address that is not one', { email: { marketing: 'granted', address: 'not an address' } }, 'email.address'],
+    ['a string where a boolean belongs', { gpc: 'false' }, 'gpc'],
+    ['an extra top-level field', { ip: '203.0.113.9' }, 'ip'],
+    ['a malformed wording hash', { wordingHash: 'md5:00' }, 'wordingHash'],
+    ['an over-long language', { language: `en-${'x'.repeat(40)}` }, 'language'],
+  ]);
+  for (const [what, overrides, field] of violations) {
+    it(`answers ${what} with 422 naming ${field}`, async () => {
+      const record = makeRecord(overrides);
+      const { status, body } = await post(endpoint, record);
+      assert.equal(status, 422);
+      assert.equal(body.field, field);
+      assert.match(body.error, new RegExp(field.replace('.', '\\.')));
+      assert.equal(rows(temp.db).filter((row) => row.id === record.id).length, 0);
+    });
+  }
+
+  it('answers JSON that is not an object with 422', async () => {
+    const { status, body } = await post(endpoint, '[1]');
+    assert.equal(status, 422);
+    assert.equal(typeof body.error, 'string');
+  });
+
+  it('allows CORS for a listed origin and its own, not for others', async () => {
+    const preflight = (/** @type {string} */ origin) => fetch(endpoint, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    const listed = await preflight('https://www.shop.example');
+    assert.equal(listed.status, 204);
+    assert.equal(listed.headers.get('access-control-allow-origin'), 'https://www.shop.example');
+    assert.match(listed.headers.get('access-control-allow-headers') ?? '', /content-type/);
+    assert.equal((await preflight(collector.url)).headers.get('access-control-allow-origin'), collector.url);
+    assert.equal((await preflight('https://evil.example')).headers.get('access-control-allow-origin'), null);
+
+    const allowed = await post(endpoint, makeRecord(), { origin: 'https://shop.example' });
+    assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://shop.example');
+    const denied = await post(endpoint, makeRecord(), { origin: 'https://evil.example' });
+    assert.equal(denied.headers.get('access-control-allow-origin'), null);
+  });
+
+  it('never edits or deletes a record, not even from inside the database', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(temp.db);
+    try {
+      assert.throws(() => db.prepare("UPDATE consent_records SET email = 'x'").run(), /append-only/);
+      assert.throws(() => db.prepare('DELETE FROM consent_records').run(), /append-only/);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('rate limit', () => {
+  it('answers 429 per client address beyond RATE_LIMIT_PER_MINUTE', async () => {
+    const temp = tempDir();
+    const collector = await startCollector({ CONSENT_DB: temp.db, RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const endpoint = `${collector.url}/api/consent`;
+      for (let i = 0; i < 3; i++) assert.equal((await post(endpoint, makeRecord())).status, 201);
+      const refused = await post(endpoint, makeRecord());
+      assert.equal(refused.status, 429);
+      assert.equal(typeof refused.body.error, 'string');
+      assert.equal(rows(temp.db).length, 3);
+      assert.equal((await fetch(`${collector.url}/healthz`)).status, 200, 'reads are not limited');
+    } finally {
+      await collector.stop();
+      temp.remove();
+    }
+  });
+});
+
+describe('IPv6 clients', () => {
+  it('stores the /48 network only', async () => {
+    const temp = tempDir();
+    const collector = await startCollector({ CONSENT_DB: temp.db, HOST: '::1' });
+    try {
+      assert.equal((await post(`${collector.url}/api/consent`, makeRecord())).status, 201);
+      assert.deepEqual(rows(temp.db).map((row) => row.client_address), ['0:0:0::/48']);
+    } finally {
+      await collector.stop();
+      temp.remove();
+    }
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { request } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startCollector, tempDir, makeRecord, post, rows } from './collector.js';
+
+/**
+ * Sends the first half of a POST, lets `between` run while the request is in flight, then the rest.
+ * @param {string} url @param {string} body @param {() => Promise<void>} between
+ * @returns {Promise<{ status: number | undefined, body: string }>}
+ */
+function postInTwoHalves(url, body, between) {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => { text += chunk; });
+      res.on('end', () => resolve({ status: res.statusCode, body: text }));
+    });
+    req.on('error', reject);
+    req.write(body.slice(0, 40));
+    between().then(() => req.end(body.slice(40)), reject);
+  });
+}
+
+describe('collector lifecycle', () => {
+  it('answers /healthz while the database answers', async () => {
+    const temp = tempDir();
+    const collector = await startCollector({ CONSENT_DB: temp.db });
+    try {
+      const response = await fetch(`${collector.url}/healthz`);
+      assert.equal(response.status, 200);
+      assert.deepEqual(await response.json(), { status: 'ok' });
+    } finally {
+      await collector.stop();
+      temp.remove();
+    }
+  });
+
+  it('keeps every record across a restart, and still dedupes after it', async () => {
+    const temp = tempDir();
+    const record = makeRecord();
+    const first = await startCollector({ CONSENT_DB: temp.db });
+    assert.equal((await post(`${first.url}/api/consent`, record)).status, 201);
+    await first.stop();
+    const second = await startCollector({ CONSENT_DB: temp.db });
+    try {
+      assert.equal((await post(`${second.url}/api/consent`, record)).status, 200);
+      assert.equal((await post(`${second.url}/api/consent`, makeRecord())).status, 201);
+      assert.equal(rows(temp.db).length, 2);
+    } finally {
+      await second.stop();
+      temp.remove();
+    }
+  });
+
+  it('on SIGTERM finishes the request in flight, closes the database and exits 0', async () => {
+    const temp = tempDir();
+    const collector = await startCollector({ CONSENT_DB: temp.db });
+    const record = makeRecord();
+    try {
+      const answer = await postInTwoHalves(`${collector.url}/api/consent`, JSON.stringify(record), async () => {
+        await sleep(100);
+        collector.child.kill('SIGTERM');
+        await sleep(200);
+      });
+      assert.equal(answer.status, 201, answer.body);
+      assert.deepEqual(await collector.exited, { code: 0, signal: null });
+      assert.match(collector.output(), /collector stopped/);
+      // SQLite removes the write-ahead log only when the last connection closes cleanly.
+      assert.equal(existsSync(`${temp.db}-wal`), false);
+      assert.deepEqual(rows(temp.db).map((row) => row.id), [record.id]);
+    } finally {
+      await collector.stop();
+      temp.remove();
+    }
+  });
+
+  it('stops on SIGINT too', async () => {
+    const temp = tempDir();
+    const collector = await startCollector({ CONSENT_DB: temp.db });
+    collector.child.kill('SIGINT');
+    assert.deepEqual(await collector.exited, { code: 0, signal: null });
+    temp.remove();
+  });
+});
