@@ -15,7 +15,8 @@ const RETURN_WATCH_MS = 500;
  * @property {number[]} heapKb CDP JSHeapUsedSize when the banner shows, KiB
  * @property {number[]} applied ms from navigation start to the gated script running (return visit)
  * @property {number} bannerPainted return visits on which the banner was painted
- * @property {string[]} downloads paths the first visit fetched besides the page and /api
+ * @property {string[]} downloads paths the first visit fetched besides the page and /api, with
+ *   the status when it failed
  * @property {string[]} errors one line per failed round
  */
 
@@ -32,7 +33,10 @@ async function round(browser, url, widget) {
     await context.addInitScript({ path: probe });
     const downloads = new Set();
     const first = await context.newPage();
-    first.on('request', (request) => downloads.add(new URL(request.url()).pathname));
+    first.on('response', (response) => {
+      const path = new URL(response.url()).pathname;
+      downloads.add(response.status() < 400 ? path : `${path} (${response.status()})`);
+    });
     const cdp = await context.newCDPSession(first);
     await cdp.send('Performance.enable');
     await first.goto(url + widget.page, { waitUntil: 'commit' });

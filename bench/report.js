@@ -1,0 +1,161 @@
+import { summarize } from './stats.js';
+
+/** The targets from issue 6, in one place so the table and its "met" column agree. */
+export const TARGETS = {
+  brotliBytes: 12_000,
+  brotliVsVanilla: 0.87,
+  bannerVsVanilla: 0.6,
+  collectorVsCeiling: 0.5,
+  collectorP99Ms: 50,
+};
+
+const VANILLA = 'vanilla-cookieconsent';
+const int = (value) => Math.round(value).toLocaleString('en-US');
+const ratio = (value) => `${value.toFixed(2)}×`;
+const met = (ok) => (ok ? 'met' : '**missed**');
+const range = (s) => `${int(s.median)} (${int(s.min)}–${int(s.max)})`;
+
+/**
+ * Everything one run measured; a part that could not run carries `missing` (the reason) instead.
+ * @typedef {object} Results
+ * @property {{ date: string, node: string, chromium: string, cpus: number, rounds: number }} meta
+ * @property {import('./widgets.js').Widget[]} widgets ours first
+ * @property {Map<string, { raw: number, gzip: number, brotli: number }>} sizes by widget name
+ * @property {{ missing: string } | { timings: Map<string, import('./page-timings.js').Timings> }} pages
+ * @property {{ missing: string } | { ours: import('./collector.js').Load, ceiling: import('./collector.js').Load }} collector
+ * @property {{ connections: number, durationS: number, warmupS: number }} load
+ */
+
+/**
+ * One table row: a measure per widget and its target.
+ * @param {Results} results
+ * @param {object} spec
+ * @param {string} spec.label
+ * @param {(widget: import('./widgets.js').Widget) => number | undefined} spec.value undefined when not measured
+ * @param {(value: number, widget: import('./widgets.js').Widget) => string} spec.show
+ * @param {boolean} [spec.compare] add "ours N×" to the competitors' cells
+ * @param {string} [spec.target]
+ * @param {(ours: number, competitors: Record<string, number | undefined>) => string} [spec.verdict]
+ */
+function row(results, { label, value, show, compare = true, target = '', verdict = () => '' }) {
+  const [ours, ...competitors] = results.widgets;
+  const mine = value(ours);
+  const cells = results.widgets.map((widget) => {
+    const own = value(widget);
+    if (own === undefined) return widget.missing ?? 'not measured';
+    if (widget === ours || mine === undefined || !compare) return show(own, widget);
+    return `${show(own, widget)}; ours ${ratio(mine / own)}`;
+  });
+  const byName = Object.fromEntries(competitors.map((widget) => [widget.name, value(widget)]));
+  const outcome = mine === undefined ? (target ? 'not measured' : '') : verdict(mine, byName);
+  return `| ${label} | ${cells.join(' | ')} | ${target} | ${outcome} |`;
+}
+
+/** Rows for bytes, page timings and main-thread cost. */
+function widgetRows(results) {
+  const size = (key) => (widget) => results.sizes.get(widget.name)?.[key];
+  const timings = 'timings' in results.pages ? results.pages.timings : new Map();
+  const sample = (key) => (widget) => summarize(timings.get(widget.name)?.[key] ?? []) ?? undefined;
+  const median = (key) => (widget) => sample(key)(widget)?.median;
+  const spread = (key) => (_, widget) => range(sample(key)(widget));
+  const vsVanilla = (limit) => (ours, others) =>
+    (others[VANILLA] === undefined ? 'not measured' : met(ours <= limit * others[VANILLA]));
+  return [
+    row(results, { label: 'JS + CSS raw, bytes', value: size('raw'), show: int }),
+    row(results, { label: 'gzip -9, bytes', value: size('gzip'), show: int }),
+    row(results, {
+      label: 'brotli q11, bytes',
+      value: size('brotli'),
+      show: int,
+      target: `≤ ${int(TARGETS.brotliBytes)}; ≤ ${TARGETS.brotliVsVanilla}× ${VANILLA}`,
+      verdict: (ours, others) =>
+        `${met(ours <= TARGETS.brotliBytes)}; ${vsVanilla(TARGETS.brotliVsVanilla)(ours, others)}`,
+    }),
+    row(results, {
+      label: 'Time to banner, ms: median (min–max)',
+      value: median('banner'),
+      show: spread('banner'),
+      target: `median ≤ ${TARGETS.bannerVsVanilla}× ${VANILLA}`,
+      verdict: vsVanilla(TARGETS.bannerVsVanilla),
+    }),
+    row(results, {
+      label: 'Return visit: decision applied, ms: median (min–max)',
+      value: median('applied'),
+      show: spread('applied'),
+    }),
+    row(results, {
+      label: 'Return visit: banner painted',
+      value: (widget) => (timings.get(widget.name)?.applied.length ? timings.get(widget.name).bannerPainted : undefined),
+      show: (count, widget) => `${count ? '**yes**' : 'no'} (${count}/${timings.get(widget.name).applied.length})`,
+      compare: false,
+      target: 'no',
+      verdict: (count) => met(count === 0),
+    }),
+    row(results, { label: 'ScriptDuration at banner, ms (median)', value: median('scriptMs'), show: (ms) => ms.toFixed(1) }),
+    row(results, { label: 'JSHeapUsedSize at banner, KiB (median)', value: median('heapKb'), show: int }),
+  ];
+}
+
+/** Rows for the collector; competitors ship no collector, so their cells stay empty. */
+function collectorRows(results) {
+  const blanks = results.widgets.slice(1).map(() => '—').join(' | ');
+  if ('missing' in results.collector) {
+    return [`| Collector | ${results.collector.missing} | ${blanks} | | not measured |`];
+  }
+  const { ours, ceiling } = results.collector;
+  const share = ours.rps / ceiling.rps;
+  const refused = ours.non2xx + ours.errors;
+  const refusedNote = refused ? ` (${int(refused)} non-2xx or errors)` : '';
+  return [
+    `| Collector, req/s | ${int(ours.rps)} (${ratio(share)} ceiling)${refusedNote} | ${blanks} ` +
+      `| ≥ ${TARGETS.collectorVsCeiling}× ceiling (node:http: ${int(ceiling.rps)}) ` +
+      `| ${met(share >= TARGETS.collectorVsCeiling && refused === 0)} |`,
+    `| Collector latency p50 / p99, ms | ${int(ours.p50)} / ${int(ours.p99)} | ${blanks} ` +
+      `| p99 < ${TARGETS.collectorP99Ms} (node:http: ${int(ceiling.p50)} / ${int(ceiling.p99)}) ` +
+      `| ${met(ours.p99 < TARGETS.collectorP99Ms)} |`,
+  ];
+}
+
+/** Anything a reader must know to trust the table: skipped parts, failed rounds, extra downloads. */
+function notes(results) {
+  const lines = [];
+  if ('missing' in results.pages) lines.push(`Page timings: ${results.pages.missing}.`);
+  for (const widget of results.widgets) {
+    if (widget.missing) lines.push(`${widget.name}: ${widget.missing}; not measured.`);
+    const t = 'timings' in results.pages ? results.pages.timings.get(widget.name) : undefined;
+    if (!t) continue;
+    const other = t.downloads.filter((path) => !widget.assets.some((asset) => path === `/${asset}`));
+    if (other.length) lines.push(`${widget.name} also fetched on the first visit: ${other.join(', ')}.`);
+    for (const error of t.errors) lines.push(`${widget.name} ${error}.`);
+  }
+  return lines;
+}
+
+/**
+ * The run as Markdown: a header with what was measured on, one table, and notes.
+ * @param {Results} results
+ * @returns {string}
+ */
+export function renderReport(results) {
+  const { meta, widgets, load } = results;
+  const names = widgets.map((widget) => `${widget.name} ${widget.version}`);
+  const extra = notes(results);
+  return [
+    '# carat-consent bench',
+    '',
+    `${meta.date} · Node ${meta.node} · Chromium ${meta.chromium} · ${meta.cpus} CPUs (os.cpus().length)`,
+    `· ${meta.rounds} counted rounds after 1 warm-up, widgets interleaved, fresh browser context each`,
+    `· collector: autocannon ${load.connections} connections, ${load.durationS} s after ${load.warmupS} s warm-up.`,
+    '',
+    `| Measure | ${names.join(' | ')} | Target | Result |`,
+    `|---|${widgets.map(() => '---:').join('|')}|---|---|`,
+    ...widgetRows(results),
+    ...collectorRows(results),
+    '',
+    'Competitor cells add "ours N×": our value divided by theirs (below 1 is smaller or faster).',
+    'Time to banner: navigation start to the first frame an "Accept all" button is visible ' +
+      '(laid out, in the viewport, opacity above 0), measured in the page.',
+    ...(extra.length ? ['', '## Notes', '', ...extra.map((line) => `- ${line}`)] : []),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,65 @@
+// `npm run bench`: measures carat-consent beside vanilla-cookieconsent and Klaro in one run and
+// prints one Markdown table, also written to bench/results.md. BENCH_ROUNDS sets the counted rounds.
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { LOAD, measureCollector } from './collector.js';
+import { measurePages } from './page-timings.js';
+import { renderReport } from './report.js';
+import { measureSize } from './sizes.js';
+import { startStaticServer } from './static-server.js';
+import { root, widgets } from './widgets.js';
+
+const PORTS = { pages: 8190, collector: 8191, ceiling: 8192 };
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
+if (!Number.isInteger(rounds) || rounds < 1) {
+  console.error(`BENCH_ROUNDS must be a whole number above 0, not "${process.env.BENCH_ROUNDS}"`);
+  process.exit(1);
+}
+
+/** Runs one part; a part that throws is reported as not measured rather than ending the run. */
+async function part(name, measure) {
+  try {
+    return await measure();
+  } catch (error) {
+    console.error(`${name}: ${error.stack}`);
+    return { missing: `failed: ${error.message.split('\n')[0]}` };
+  }
+}
+
+const all = widgets();
+const present = all.filter((widget) => !widget.missing);
+for (const widget of all) if (widget.missing) console.error(`${widget.name}: ${widget.missing}`);
+
+const sizes = new Map(present.map((widget) => [widget.name, measureSize(root, widget.assets)]));
+
+const pages = await part('pages', async () => {
+  if (present.length === 0) return { missing: 'no widget to measure' };
+  const server = await startStaticServer(root, PORTS.pages);
+  try {
+    return await measurePages(server.url, present, rounds);
+  } finally {
+    await server.close();
+  }
+});
+
+const collector = await part('collector', () => measureCollector(root, [PORTS.collector, PORTS.ceiling]));
+if ('missing' in collector) console.error(`collector: ${collector.missing}`);
+
+const report = renderReport({
+  meta: {
+    date: new Date().toISOString(),
+    node: process.version,
+    chromium: pages.chromium ?? 'not run',
+    cpus: cpus().length,
+    rounds,
+  },
+  widgets: all,
+  sizes,
+  pages,
+  collector,
+  load: LOAD,
+});
+writeFileSync(join(root, 'bench/results.md'), report);
+console.log(report);
