@@ -17,6 +17,7 @@ const RETURN_WATCH_MS = 500;
  * @property {number} bannerPainted return visits on which the banner was painted
  * @property {string[]} downloads paths the first visit fetched besides the page and /api, with
  *   the status when it failed
+ * @property {string[]} complaints distinct console errors and warnings, and uncaught errors
  * @property {string[]} errors one line per failed round
  */
 
@@ -31,6 +32,11 @@ async function round(browser, url, widget) {
   const context = await browser.newContext();
   try {
     await context.addInitScript({ path: probe });
+    const complaints = new Set();
+    context.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') complaints.add(`${message.type()}: ${message.text()}`);
+    });
+    context.on('weberror', (error) => complaints.add(`uncaught: ${error.error().message}`));
     const downloads = new Set();
     const first = await context.newPage();
     first.on('response', (response) => {
@@ -62,6 +68,7 @@ async function round(browser, url, widget) {
       applied,
       painted,
       downloads: [...downloads].filter((path) => path !== widget.page && !path.startsWith('/api/')),
+      complaints: [...complaints],
     };
   } finally {
     await context.close();
@@ -79,7 +86,7 @@ async function round(browser, url, widget) {
 export async function measurePages(url, subjects, rounds) {
   const browser = await chromium.launch({ executablePath: chromePath, args: chromeArgs });
   const timings = new Map(subjects.map((widget) => [widget.name, {
-    banner: [], scriptMs: [], heapKb: [], applied: [], bannerPainted: 0, downloads: [], errors: [],
+    banner: [], scriptMs: [], heapKb: [], applied: [], bannerPainted: 0, downloads: [], complaints: [], errors: [],
   }]));
   try {
     for (let index = 0; index <= rounds; index++) {
@@ -94,6 +101,7 @@ export async function measurePages(url, subjects, rounds) {
           into.applied.push(result.applied);
           if (result.painted) into.bannerPainted++;
           into.downloads = [...new Set([...into.downloads, ...result.downloads])];
+          into.complaints = [...new Set([...into.complaints, ...result.complaints])];
         } catch (error) {
           into.errors.push(`round ${index}: ${error.message.split('\n')[0]}`);
         }

@@ -116,7 +116,7 @@ function collectorRows(results) {
   ];
 }
 
-/** Anything a reader must know to trust the table: skipped parts, failed rounds, extra downloads. */
+/** Anything a reader must know to trust the table: skipped parts, failed rounds, other downloads, console errors. */
 function notes(results) {
   const lines = [];
   if ('missing' in results.pages) lines.push(`Page timings: ${results.pages.missing}.`);
@@ -126,6 +126,7 @@ function notes(results) {
     if (!t) continue;
     const other = t.downloads.filter((path) => !widget.assets.some((asset) => path === `/${asset}`));
     if (other.length) lines.push(`${widget.name} also fetched on the first visit: ${other.join(', ')}.`);
+    for (const complaint of t.complaints) lines.push(`${widget.name} logged ${complaint.slice(0, 300)}`);
     for (const error of t.errors) lines.push(`${widget.name} ${error}.`);
   }
   return lines;
