@@ -1,7 +1,75 @@
 import { chromeLauncher } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromePath, chromeArgs } from './scripts/chrome.js';
+
+/** A port nothing listens on: reserved, then released. */
+function unusedPort() {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Runs the real collector (`node server/main.js`) beside the test server, with a temporary
+ * database, and tells the tests where it is at `/__collector.json`.
+ * @returns {import('@web/test-runner').TestRunnerPlugin}
+ */
+function collectorPlugin() {
+  let dir = '';
+  const adminToken = 'browser-tests';
+  /** @type {import('node:child_process').ChildProcess | undefined} */
+  let child;
+  let info = '';
+  return {
+    name: 'carat-collector',
+    async serverStart({ config }) {
+      dir = mkdtempSync(join(tmpdir(), 'carat-wtr-'));
+      const page = `http://${config.hostname ?? 'localhost'}:${config.port}`;
+      child = spawn(process.execPath, [fileURLToPath(new URL('./server/main.js', import.meta.url))], {
+        env: {
+          ...process.env,
+          PORT: '0',
+          HOST: '127.0.0.1',
+          CONSENT_DB: join(dir, 'consent.db'),
+          CONSENT_ADMIN_TOKEN: adminToken,
+          ALLOWED_ORIGINS: page,
+          RATE_LIMIT_PER_MINUTE: '100000',
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      const url = await new Promise((resolve, reject) => {
+        let output = '';
+        child?.stdout?.on('data', (chunk) => {
+          output += chunk;
+          const found = /listening on (\S+)/.exec(output);
+          if (found) resolve(found[1]);
+        });
+        child?.once('exit', (code) => reject(new Error(`the collector exited with ${code}: ${output}`)));
+      });
+      info = JSON.stringify({ url, adminToken, unreachableUrl: `http://127.0.0.1:${await unusedPort()}` });
+    },
+    serve(context) {
+      if (context.path === '/__collector.json') return { body: info, type: 'json' };
+    },
+    async serverStop() {
+      if (child && child.exitCode === null) {
+        const exited = new Promise((resolve) => child?.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -10,6 +78,9 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    collectorPlugin(),
+  ],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath, headless: true, args: chromeArgs } })],
 };

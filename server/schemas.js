@@ -20,8 +20,9 @@ export const consentRecordSchema = {
     visitorId: uuid,
     createdAt: timestamp,
     expiresAt: timestamp,
-    // The default is a sha256 of the policy, but site owners may set their own label ("2026-01").
-    policyVersion: { type: 'string', minLength: 1, maxLength: 200 },
+    // Usually a sha256 of the policy, but site owners may set their own label ("2026-01"), and it is
+    // empty when the policy could not be fetched: the choice is still worth keeping as proof.
+    policyVersion: { type: 'string', maxLength: 200 },
     site: { type: 'string', format: 'uri', maxLength: 2048 },
     method: { enum: ['accept-all', 'reject-all', 'custom', 'withdraw', 'gpc'] },
     categories: {
