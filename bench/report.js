@@ -144,9 +144,11 @@ export function renderReport(results) {
   return [
     '# carat-consent bench',
     '',
-    `${meta.date} · Node ${meta.node} · Chromium ${meta.chromium} · ${meta.cpus} CPUs (os.cpus().length)`,
-    `· ${meta.rounds} counted rounds after 1 warm-up, widgets interleaved, fresh browser context each`,
-    `· collector: autocannon ${load.connections} connections, ${load.durationS} s after ${load.warmupS} s warm-up.`,
+    `- Date: ${meta.date}`,
+    `- Versions: ${names.join(', ')} (each from its package.json); Chromium ${meta.chromium}; Node ${meta.node}`,
+    `- Machine: ${meta.cpus} CPUs (os.cpus().length)`,
+    `- Pages: ${meta.rounds} counted rounds after 1 warm-up, widgets interleaved, a fresh browser context each`,
+    `- Collector: autocannon, ${load.connections} connections, ${load.durationS} s after a ${load.warmupS} s warm-up`,
     '',
     `| Measure | ${names.join(' | ')} | Target | Result |`,
     `|---|${widgets.map(() => '---:').join('|')}|---|---|`,
@@ -155,7 +157,7 @@ export function renderReport(results) {
     '',
     'Competitor cells add "ours N×": our value divided by theirs (below 1 is smaller or faster).',
     'Time to banner: navigation start to the first frame an "Accept all" button is visible ' +
-      '(laid out, in the viewport, opacity above 0), measured in the page.',
+      '(laid out, in the viewport, opacity above 0), measured in the page. Method: bench/README.md.',
     ...(extra.length ? ['', '## Notes', '', ...extra.map((line) => `- ${line}`)] : []),
     '',
   ].join('\n');
