@@ -11,6 +11,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * @returns {Promise<{ stop: () => Promise<void> }>}
  */
 export async function spawnServer(script, env, origin, timeoutMs = 15_000) {
+  // A server left over on the port would answer the health check and be measured instead.
+  if (await answers(origin)) throw new Error(`${origin} is already in use`);
   const child = spawn(process.execPath, [script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -26,13 +28,17 @@ export async function spawnServer(script, env, origin, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}: ${stderr.trim()}`);
-    try {
-      if ((await fetch(`${origin}/healthz`)).ok) return { stop };
-    } catch {
-      // Not listening yet.
-    }
+    if (await answers(origin)) return { stop };
     await sleep(100);
   }
   await stop();
   throw new Error(`${script} not ready within ${timeoutMs} ms: ${stderr.trim()}`);
+}
+
+async function answers(origin) {
+  try {
+    return (await fetch(`${origin}/healthz`)).ok;
+  } catch {
+    return false;
+  }
 }
