@@ -102,7 +102,7 @@ export async function buildApp(options) {
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('text/plain', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
 
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler((/** @type {import('fastify').FastifyError} */ error, request, reply) => {
     if (error.validation) {
       return reply.code(422).send(violation(error.validation[0]));
     }
@@ -115,7 +115,8 @@ export async function buildApp(options) {
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not found' }));
 
-  await app.register(cors, () => (request, callback) => {
+  /** @type {import('@fastify/cors').FastifyCorsOptionsDelegateCallback} */
+  const corsFor = (request, callback) => {
     const origin = request.headers.origin;
     const own = `${request.protocol}://${request.host}`;
     callback(null, {
@@ -124,7 +125,8 @@ export async function buildApp(options) {
       allowedHeaders: ['content-type', 'authorization'],
       maxAge: 600,
     });
-  });
+  };
+  await app.register(cors, () => corsFor);
   await app.register(rateLimit, { global: false });
   const limited = { rateLimit: { max: options.rateLimitPerMinute, timeWindow: '1 minute' } };
 

@@ -13,8 +13,8 @@ export const CSV_HEADER = [
 ];
 
 /**
- * One CSV field (RFC 4180). A leading =, +, -, @, tab or CR would make a spreadsheet run the
- * cell as a formula (CSV injection), so such values are prefixed with an apostrophe.
+ * One CSV field (RFC 4180). A leading =, +, -, tab, CR or at sign would make a spreadsheet run
+ * the cell as a formula (CSV injection), so such values are prefixed with an apostrophe.
  * @param {string | boolean} value
  */
 export function csvField(value) {
