@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 /** The repository root: the static server serves it and asset paths are relative to it. */
 export const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 
-const versionOf = (packageJson) => JSON.parse(readFileSync(join(root, packageJson), 'utf8')).version;
+const versionOf = (packageJson) =>
+  existsSync(join(root, packageJson)) ? JSON.parse(readFileSync(join(root, packageJson), 'utf8')).version : '(not installed)';
 
 /**
  * A widget under test.
