@@ -107,6 +107,8 @@ export function parseOptions(sources: readonly OptionSource[], page: URL): Parse
   const errors: string[] = [];
   for (const source of sources) {
     for (const [written, value] of Object.entries(source)) {
+      // An empty attribute (`endpoint=""`) means "not set", as in HTML.
+      if (value === '') continue;
       const key = camel(written) as keyof ConsentOptions;
       const check = Object.hasOwn(checks, key) ? checks[key] : undefined;
       if (!check) {

@@ -52,7 +52,7 @@ describe('parseOptions', () => {
     ['categories', 'analytics tracking'],
     ['theme', 'neon'],
     ['position', 'top'],
-    ['site-name', ''],
+    ['site-name', '   '],
     ['cookies', { analytics: '_ga' }],
     ['cookies', { spying: ['_x'] }],
     ['descriptions', { analytics: 3 }],

@@ -1,0 +1,51 @@
+import { expect } from '@open-wc/testing';
+import { cookieStorage, FALLBACK_COOKIE, openConsentStorage } from '../src/storage.js';
+import type { ConsentRecord } from '../src/types.js';
+
+const record = {
+  id: 'r1',
+  visitorId: 'v1',
+  createdAt: '2026-11-24T21:40:00.000Z',
+  expiresAt: new Date(Date.now() + 864e5).toISOString(),
+  email: { marketing: 'granted', address: 'anna@mail.example' },
+} as ConsentRecord;
+
+afterEach(() => {
+  document.cookie = `${FALLBACK_COOKIE}=;path=/;max-age=0`;
+});
+
+describe('openConsentStorage', () => {
+  it('uses IndexedDB when the browser allows it', async () => {
+    const storage = await openConsentStorage();
+    expect(storage.durable).to.equal(true);
+    await storage.update('visitor', () => 'someone');
+    expect(await storage.get('visitor')).to.equal('someone');
+  });
+});
+
+describe('the cookie fallback', () => {
+  it('keeps the choice across pages in a first-party cookie, without the e-mail address', async () => {
+    const first = cookieStorage(document);
+    await first.update('visitor', () => 'v1');
+    await first.update('current', () => record);
+    expect(document.cookie).to.contain(`${FALLBACK_COOKIE}=`);
+    expect(decodeURIComponent(document.cookie)).not.to.contain('anna@mail.example');
+
+    const nextPage = cookieStorage(document);
+    expect(nextPage.durable).to.equal(false);
+    expect(await nextPage.get('visitor')).to.equal('v1');
+    expect(await nextPage.get('current')).to.deep.equal({ ...record, email: { marketing: 'granted' } });
+  });
+
+  it('keeps the outbox in memory only', async () => {
+    const storage = cookieStorage(document);
+    await storage.update('outbox', () => [record]);
+    expect(await storage.get('outbox')).to.deep.equal([record]);
+    expect(await cookieStorage(document).get('outbox')).to.equal(undefined);
+  });
+
+  it('ignores a cookie it cannot read', async () => {
+    document.cookie = `${FALLBACK_COOKIE}=%7Bbroken;path=/`;
+    expect(await cookieStorage(document).get('current')).to.equal(undefined);
+  });
+});

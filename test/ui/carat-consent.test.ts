@@ -1,0 +1,387 @@
+import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { get } from 'idb-keyval';
+import { buildRecord, sha256 } from '../../src/record.js';
+import { deepActiveElement } from '../../src/ui/focus.js';
+import type { ConsentRecord } from '../../src/types.js';
+import { button, mountWidget, part, POLICY, resetWidgets, store, storeRecord } from './widget.js';
+
+const previousChoice = (overrides: Partial<ConsentRecord> = {}): ConsentRecord => ({
+  ...buildRecord(
+    {
+      method: 'accept-all',
+      categories: { necessary: true, analytics: true, marketing: true, preferences: true },
+      email: { marketing: 'unset' },
+      visitorId: 'c41e6d7a-0000-4000-8000-000000000001',
+      policyVersion: 'v1',
+      site: location.origin,
+      expiresDays: 180,
+      gpc: false,
+      language: 'en',
+      wordingHash: 'sha256:00',
+    },
+    new Date(),
+  ),
+  ...overrides,
+});
+
+afterEach(resetWidgets);
+
+describe('first visit', () => {
+  it('shows a non-modal banner with three equally prominent buttons and a policy link', async () => {
+    const el = await mountWidget();
+    const banner = part(el, '[part~="banner"]')!;
+    expect(banner).to.exist;
+    expect(getComputedStyle(banner).position).to.equal('fixed');
+    expect(banner.closest('dialog')).to.equal(null);
+    const boxes = ['Accept all', 'Reject all', 'Customize'].map((t) => button(el, t).getBoundingClientRect());
+    for (const box of boxes) {
+      expect(box.width).to.be.closeTo(boxes[0]!.width, 1);
+      expect(box.height).to.be.closeTo(boxes[0]!.height, 1);
+      expect(box.height).to.be.at.least(24);
+    }
+    const styles = ['Accept all', 'Reject all', 'Customize'].map((t) => {
+      const s = getComputedStyle(button(el, t));
+      return [s.backgroundColor, s.color, s.fontWeight, s.fontSize].join();
+    });
+    expect(new Set(styles).size).to.equal(1);
+    expect(button(el, 'Privacy policy')).to.exist;
+    expect(await el.getConsent()).to.equal(null);
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('causes no layout shift: the page does not move when the banner appears', async () => {
+    const marker = document.createElement('p');
+    marker.textContent = 'page content';
+    document.body.prepend(marker);
+    const before = marker.getBoundingClientRect().top;
+    await mountWidget();
+    expect(marker.getBoundingClientRect().top).to.equal(before);
+    marker.remove();
+  });
+
+  it('keeps focused page content clear of the banner (WCAG 2.4.11)', async () => {
+    const el = await mountWidget();
+    const height = part(el, '[part~="banner"]')!.offsetHeight;
+    expect(document.documentElement.style.scrollPaddingBottom).to.equal(`${height}px`);
+    await el.acceptAll();
+    await el.updateComplete;
+    expect(document.documentElement.style.scrollPaddingBottom).to.equal('');
+  });
+});
+
+describe('the three buttons', () => {
+  it('"Accept all" grants every category, stores the record and leaves a "Privacy choices" button', async () => {
+    const el = await mountWidget({ endpoint: '' });
+    const changed = oneEvent(el, 'carat-consent:change');
+    button(el, 'Accept all').click();
+    const { detail } = await changed;
+    await el.updateComplete;
+    expect(detail.method).to.equal('accept-all');
+    expect(detail.categories).to.deep.equal({ necessary: true, analytics: true, marketing: true, preferences: true });
+    expect(detail.email).to.deep.equal({ marketing: 'unset' });
+    expect(detail.wordingHash).to.match(/^sha256:[0-9a-f]{64}$/);
+    expect(detail.policyVersion).to.equal(await sha256(POLICY));
+    expect(await get('current', store)).to.deep.equal(detail);
+    expect(await get('visitor', store)).to.equal(detail.visitorId);
+    expect(part(el, '[part~="banner"]')).to.equal(null);
+    expect(part(el, '[part~="reopen"]')!.textContent!.trim()).to.equal('Privacy choices');
+    expect(el.hasConsent('analytics')).to.equal(true);
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('"Reject all" refuses every optional category', async () => {
+    const el = await mountWidget();
+    const changed = oneEvent(el, 'carat-consent:change');
+    button(el, 'Reject all').click();
+    const { detail } = await changed;
+    expect(detail.method).to.equal('reject-all');
+    expect(detail.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false, preferences: false });
+    expect(el.hasConsent('analytics')).to.equal(false);
+    expect(el.hasConsent('necessary')).to.equal(true);
+  });
+
+  it('"Customize" opens the preferences dialog with nothing pre-ticked, and saves the choice', async () => {
+    const el = await mountWidget({ categories: 'analytics marketing' });
+    button(el, 'Customize').click();
+    const dialog = part<HTMLDialogElement>(el, '#preferences')!;
+    await waitUntil(() => dialog.open, 'the preferences open');
+    expect(dialog.getAttribute('aria-modal')).to.equal('true');
+    expect(dialog.matches(':modal')).to.equal(true);
+    const switches = [...dialog.querySelectorAll<HTMLInputElement>('[role="switch"]')];
+    expect(switches.map((s) => [s.checked, s.disabled])).to.deep.equal([
+      [true, true],
+      [false, false],
+      [false, false],
+      [false, false],
+    ]);
+    expect(dialog.textContent).not.to.contain('Preferences');
+    await expect(el).shadowDom.to.be.accessible();
+    switches[1]!.click();
+    const changed = oneEvent(el, 'carat-consent:change');
+    button(el, 'Save choices').click();
+    const { detail } = await changed;
+    expect(detail.method).to.equal('custom');
+    expect(detail.categories).to.deep.equal({ necessary: true, analytics: true, marketing: false, preferences: false });
+    await waitUntil(() => !dialog.open, 'the preferences close');
+  });
+});
+
+describe('promotional e-mail', () => {
+  it('shows an inline message for an invalid address and saves nothing', async () => {
+    const el = await mountWidget();
+    await el.showPreferences();
+    const emailSwitch = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[role="switch"]')].at(-1)!;
+    emailSwitch.click();
+    await el.updateComplete;
+    const address = part<HTMLInputElement>(el, '#address')!;
+    address.focus();
+    await sendKeys({ type: 'anna@' });
+    button(el, 'Save choices').click();
+    await aTimeout(50);
+    await el.updateComplete;
+    expect(part(el, '#address-error')!.textContent).to.contain('valid e-mail address');
+    expect(address.getAttribute('aria-invalid')).to.equal('true');
+    expect(deepActiveElement()).to.equal(address);
+    expect(await get('current', store)).to.equal(undefined);
+    await expect(el).shadowDom.to.be.accessible();
+
+    await sendKeys({ type: 'mail.example' });
+    const changed = oneEvent(el, 'carat-consent:change');
+    button(el, 'Save choices').click();
+    const { detail } = await changed;
+    expect(detail.email).to.deep.equal({ marketing: 'granted', address: 'anna@mail.example' });
+  });
+
+  it('records a withdrawal of e-mail consent as denied, without the address', async () => {
+    const el = await mountWidget();
+    await el.save({ email: { marketing: 'granted', address: 'anna@mail.example' } });
+    await el.showPreferences();
+    const emailSwitch = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[role="switch"]')].at(-1)!;
+    expect(emailSwitch.checked).to.equal(true);
+    emailSwitch.click();
+    const changed = oneEvent(el, 'carat-consent:change');
+    button(el, 'Save choices').click();
+    expect((await changed).detail.email).to.deep.equal({ marketing: 'denied' });
+  });
+
+  it('refuses an invalid address from the API with a clear error', async () => {
+    const el = await mountWidget();
+    let error: unknown;
+    await el.save({ email: { marketing: 'granted', address: 'not an address' } }).catch((e) => (error = e));
+    expect(String(error)).to.contain('"not an address" is not a valid e-mail address');
+    expect(await get('current', store)).to.equal(undefined);
+  });
+});
+
+describe('the policy popup', () => {
+  it('shows the policy with the blanks filled, headed and scrollable, and closes on Escape back to its opener', async () => {
+    const el = await mountWidget();
+    const link = button(el, 'Privacy policy');
+    link.focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = part<HTMLDialogElement>(el, '#policy')!;
+    await waitUntil(() => dialog.open, 'the policy opens');
+    expect(dialog.querySelector('h2')!.textContent).to.equal('Privacy policy');
+    expect([...dialog.querySelectorAll('.policy h3, .policy h4')].map((h) => h.textContent)).to.deep.equal([
+      'Privacy policy',
+      'Cookies',
+    ]);
+    expect(dialog.textContent).to.contain('Welcome to Cluster Carat.');
+    expect(dialog.querySelector('a')!.getAttribute('href')).to.equal('mailto:privacy@clustercarat.example');
+    expect(getComputedStyle(dialog).overflowY).to.be.oneOf(['auto', 'scroll']);
+    expect(dialog.contains(deepActiveElement())).to.equal(true);
+    await expect(el).shadowDom.to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    await aTimeout(0);
+    expect(dialog.open).to.equal(false);
+    expect(deepActiveElement()).to.equal(link);
+  });
+
+  it('keeps Tab and Shift+Tab inside the dialog', async () => {
+    const el = await mountWidget();
+    await el.showPolicy();
+    const dialog = part<HTMLDialogElement>(el, '#policy')!;
+    for (let i = 0; i < 6; i++) {
+      await sendKeys({ press: 'Tab' });
+      expect(dialog.contains(deepActiveElement()), `after Tab ${i + 1}`).to.equal(true);
+    }
+    await sendKeys({ down: 'Shift' });
+    for (let i = 0; i < 6; i++) {
+      await sendKeys({ press: 'Tab' });
+      expect(dialog.contains(deepActiveElement()), `after Shift+Tab ${i + 1}`).to.equal(true);
+    }
+    await sendKeys({ up: 'Shift' });
+  });
+
+  it('can be used by keyboard alone: Tab to the banner, Customize, Space on a switch, Save', async () => {
+    const el = await mountWidget({ categories: 'analytics' });
+    button(el, 'Accept all').focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()!.textContent!.trim()).to.equal('Customize');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => part<HTMLDialogElement>(el, '#preferences')!.open, 'the preferences open');
+    const analytics = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[role="switch"]')][1]!;
+    analytics.focus();
+    await sendKeys({ press: 'Space' });
+    expect(analytics.checked).to.equal(true);
+    button(el, 'Save choices').focus();
+    const changed = oneEvent(el, 'carat-consent:change');
+    await sendKeys({ press: 'Enter' });
+    expect((await changed).detail.categories.analytics).to.equal(true);
+  });
+
+  it('shows a policy full of markup as inert text', async () => {
+    const hostile = document.createElement('template');
+    hostile.id = 'hostile-policy';
+    hostile.content.append(
+      '# Policy\n\n<script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2"> [click](javascript:window.__pwned=3)',
+    );
+    document.head.append(hostile);
+    const el = await mountWidget({ policy: '#hostile-policy' });
+    await el.showPolicy();
+    const content = part(el, '.policy')!;
+    expect(content.querySelector('script, img, iframe')).to.equal(null);
+    expect(content.textContent).to.contain('<script>window.__pwned = 1</script>');
+    expect(content.textContent).to.contain('<img src=x onerror="window.__pwned = 2">');
+    expect(content.innerHTML).not.to.contain('href="javascript:');
+    await aTimeout(50);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    hostile.remove();
+  });
+
+  it('says so when the policy cannot be fetched, and reports the option', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    try {
+      const el = await mountWidget({ policy: '', 'policy-url': '/no-such-policy.md' });
+      await el.showPolicy();
+      expect(part(el, '.policy')!.textContent).to.contain('could not be loaded');
+      expect(part(el, '.policy')!.textContent).to.contain('privacy@clustercarat.example');
+    } finally {
+      console.error = original;
+    }
+    expect(errors).to.have.length(1);
+    expect(errors[0]).to.match(/^\[carat-consent\] option "policy-url" ".*\/no-such-policy.md" answered 404$/);
+  });
+});
+
+describe('return visit', () => {
+  it('shows no banner, not even for a frame, and applies the stored choice', async () => {
+    await storeRecord(previousChoice());
+    let bannerSeen = false;
+    const element = document.createElement('carat-consent');
+    const watch = new MutationObserver(() => {
+      if (element.shadowRoot?.querySelector('[part~="banner"]')) bannerSeen = true;
+    });
+    const original = element.attachShadow.bind(element);
+    element.attachShadow = (init) => {
+      const root = original(init);
+      watch.observe(root, { childList: true, subtree: true });
+      return root;
+    };
+    element.setAttribute('policy-version', 'v1');
+    element.setAttribute('policy', '#test-policy');
+    const ready = oneEvent(element, 'carat-consent:ready');
+    document.body.append(element);
+    const { detail } = await ready;
+    await element.updateComplete;
+    watch.disconnect();
+    element.remove();
+    expect(detail?.method).to.equal('accept-all');
+    expect(bannerSeen).to.equal(false);
+    expect(element.shadowRoot!.querySelector('[part~="reopen"]')).to.exist;
+  });
+
+  it('asks again when the choice has expired', async () => {
+    await storeRecord(previousChoice({ expiresAt: new Date(Date.now() - 1000).toISOString() }));
+    const el = await mountWidget({ 'policy-version': 'v1' });
+    expect(part(el, '[part~="banner"]')).to.exist;
+    expect(await el.getConsent()).to.equal(null);
+    expect(el.hasConsent('analytics')).to.equal(false);
+  });
+
+  it('asks again when the policy changed', async () => {
+    await storeRecord(previousChoice({ policyVersion: 'v1' }));
+    const el = await mountWidget({ 'policy-version': 'v2' });
+    expect(part(el, '[part~="banner"]')).to.exist;
+  });
+
+  it('asks again when the policy text changed and no version is set', async () => {
+    await storeRecord(previousChoice({ policyVersion: await sha256('an older policy') }));
+    const el = await mountWidget();
+    expect(part(el, '[part~="banner"]')).to.exist;
+  });
+
+  it('shows the receipt in the preferences and makes withdrawal one click', async () => {
+    const record = previousChoice();
+    await storeRecord(record);
+    const el = await mountWidget({ 'policy-version': 'v1' });
+    part(el, '[part~="reopen"]')!.click();
+    const dialog = part<HTMLDialogElement>(el, '#preferences')!;
+    await waitUntil(() => dialog.open, 'the preferences open');
+    expect(dialog.textContent).to.contain(record.id);
+    expect(dialog.textContent).to.contain('v1');
+    expect(dialog.textContent).to.contain('Analytics: On');
+    await expect(el).shadowDom.to.be.accessible();
+    const changed = oneEvent(el, 'carat-consent:change');
+    button(el, 'Withdraw consent').click();
+    const { detail } = await changed;
+    expect(detail.method).to.equal('withdraw');
+    expect(detail.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false, preferences: false });
+    expect(detail.id).not.to.equal(record.id);
+  });
+});
+
+describe('bad options', () => {
+  it('reports each bad option once by name and value, and still works', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    let el;
+    try {
+      el = await mountWidget({
+        endpoint: 'javascript:alert(1)',
+        'expires-days': 'forever',
+        theme: 'neon',
+        categories: 'analytics spying',
+        'contact-email': 'nobody',
+        'polcy-url': '/p.md',
+      });
+    } finally {
+      console.error = original;
+    }
+    expect(errors).to.have.length(6);
+    for (const name of ['endpoint', 'expires-days', 'theme', 'categories', 'contact-email', 'polcy-url']) {
+      expect(errors.filter((e) => e.startsWith('[carat-consent]') && e.includes(`"${name}"`)), name).to.have.length(1);
+    }
+    const changed = oneEvent(el, 'carat-consent:change');
+    button(el, 'Accept all').click();
+    const { detail } = await changed;
+    const days = (Date.parse(detail.expiresAt) - Date.parse(detail.createdAt)) / 864e5;
+    expect(days).to.equal(180);
+  });
+
+  it('reports a JSON config that is not JSON', async () => {
+    const config = document.createElement('script');
+    config.type = 'application/json';
+    config.id = 'carat-consent-config';
+    config.textContent = '{ not json';
+    document.body.append(config);
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    try {
+      const el = await mountWidget();
+      expect(part(el, '[part~="banner"]')).to.exist;
+    } finally {
+      console.error = original;
+      config.remove();
+    }
+    expect(errors).to.have.length(1);
+    expect(errors[0]).to.contain('#carat-consent-config is not a JSON object');
+  });
+});

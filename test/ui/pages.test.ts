@@ -1,0 +1,100 @@
+import { expect } from '@open-wc/testing';
+import { resetWidgets } from './widget.js';
+
+/** Loads a page into an iframe and waits until it posts a message back. */
+function framePage(html: string, sandbox?: string): { frame: HTMLIFrameElement; message: Promise<unknown> } {
+  const frame = document.createElement('iframe');
+  if (sandbox !== undefined) frame.setAttribute('sandbox', sandbox);
+  const message = new Promise((resolve) => {
+    const listen = (event: MessageEvent) => {
+      if (event.source !== frame.contentWindow) return;
+      removeEventListener('message', listen);
+      resolve(event.data);
+    };
+    addEventListener('message', listen);
+  });
+  frame.srcdoc = html;
+  document.body.append(frame);
+  return { frame, message };
+}
+
+const embed = `<script src="${location.origin}/dist/carat-consent.js" defer data-site-name="Cluster Carat"></script>`;
+
+afterEach(resetWidgets);
+
+describe('the embed script', () => {
+  it('works where IndexedDB and cookies are blocked: one warning, the visitor can still choose', async () => {
+    const { frame, message } = framePage(
+      `<!doctype html><html lang="en"><body>${embed}<script>
+        const warnings = [];
+        const warn = console.warn;
+        console.warn = (...a) => { warnings.push(a.join(' ')); warn(...a); };
+        let idbError = '';
+        try { indexedDB.open('probe'); } catch (e) { idbError = e.name; }
+        document.addEventListener('carat-consent:ready', async (e) => {
+          const el = document.querySelector('carat-consent');
+          await el.updateComplete;
+          const banner = !!el.shadowRoot.querySelector('[part~="banner"]');
+          const record = await CaratConsent.acceptAll();
+          await el.updateComplete;
+          parent.postMessage({ idbError, warnings, banner, ready: e.detail, method: record.method,
+            bannerAfter: !!el.shadowRoot.querySelector('[part~="banner"]') }, '*');
+        });
+      </script></body></html>`,
+      'allow-scripts',
+    );
+    const result = (await message) as Record<string, unknown>;
+    frame.remove();
+    expect(result.idbError).to.equal('SecurityError');
+    expect(result.warnings).to.have.length(1);
+    expect(String((result.warnings as string[])[0])).to.contain('[carat-consent] IndexedDB is unavailable');
+    expect(result.banner).to.equal(true);
+    expect(result.ready).to.equal(null);
+    expect(result.method).to.equal('accept-all');
+    expect(result.bannerAfter).to.equal(false);
+  });
+
+  it('applies a choice made in one tab at once in another (BroadcastChannel)', async () => {
+    const { frame, message } = framePage(
+      `<!doctype html><html lang="en"><body>${embed}<script>
+        document.addEventListener('carat-consent:ready', () => parent.postMessage('ready', '*'));
+        document.addEventListener('carat-consent:change', async (e) => {
+          const el = document.querySelector('carat-consent');
+          await el.updateComplete;
+          parent.postMessage({ method: e.detail.method, banner: !!el.shadowRoot.querySelector('[part~="banner"]'),
+            analytics: CaratConsent.hasConsent('analytics') }, '*');
+        });
+      </script></body></html>`,
+    );
+    expect(await message).to.equal('ready');
+    const other = framePage(`<!doctype html><body>${embed}<script>
+      document.addEventListener('carat-consent:ready', () => CaratConsent.acceptAll());
+    </script></body></html>`);
+    const changed = await new Promise((resolve) => {
+      const listen = (event: MessageEvent) => {
+        if (event.source !== frame.contentWindow) return;
+        removeEventListener('message', listen);
+        resolve(event.data);
+      };
+      addEventListener('message', listen);
+    });
+    frame.remove();
+    other.frame.remove();
+    expect(changed).to.deep.equal({ method: 'accept-all', banner: false, analytics: true });
+  });
+
+  it('appends one widget to the page and survives being loaded twice', async () => {
+    const { frame, message } = framePage(
+      `<!doctype html><html lang="en"><body>${embed}${embed}<script>
+        const errors = [];
+        addEventListener('error', (e) => errors.push(e.message));
+        document.addEventListener('carat-consent:ready', () => setTimeout(() =>
+          parent.postMessage({ count: document.querySelectorAll('carat-consent').length, errors,
+            api: typeof CaratConsent.showPolicy }, '*'), 50));
+      </script></body></html>`,
+    );
+    const result = await message;
+    frame.remove();
+    expect(result).to.deep.equal({ count: 1, errors: [], api: 'function' });
+  });
+});

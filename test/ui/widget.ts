@@ -1,0 +1,68 @@
+import { oneEvent } from '@open-wc/testing';
+import { clear, createStore, set } from 'idb-keyval';
+import { defineCaratConsent } from '../../src/define.js';
+import type { CaratConsentElement } from '../../src/ui/carat-consent.js';
+import type { ConsentRecord } from '../../src/types.js';
+
+defineCaratConsent();
+
+/** The widget's real IndexedDB store, as the element opens it. */
+export const store = createStore('carat-consent', 'consent');
+
+const mounted: Element[] = [];
+
+/** The policy the tests' widgets show, from a `<template>` in the page. */
+export const POLICY = `# Privacy policy
+
+Welcome to {{siteName}}. Write to [us](mailto:{{contactEmail}}).
+
+## Cookies
+
+We use *cookies* to keep your **basket**.
+
+- one
+- two
+`;
+
+/** Mounts a `<carat-consent>` with the given attributes and waits until its stored state is known. */
+export async function mountWidget(attributes: Record<string, string> = {}): Promise<CaratConsentElement> {
+  if (!document.getElementById('test-policy')) {
+    const template = document.createElement('template');
+    template.id = 'test-policy';
+    template.content.append(POLICY);
+    document.head.append(template);
+  }
+  const element = document.createElement('carat-consent');
+  const all = { policy: '#test-policy', 'site-name': 'Cluster Carat', 'contact-email': 'privacy@clustercarat.example', ...attributes };
+  for (const [name, value] of Object.entries(all)) element.setAttribute(name, value);
+  const ready = oneEvent(element, 'carat-consent:ready');
+  document.body.append(element);
+  mounted.push(element);
+  await ready;
+  await element.updateComplete;
+  return element;
+}
+
+/** Removes every mounted widget and empties the store, so each test is a first visit. */
+export async function resetWidgets(): Promise<void> {
+  mounted.splice(0).forEach((e) => e.remove());
+  document.documentElement.style.scrollPaddingBottom = '';
+  await clear(store);
+}
+
+/** Stores a record as a previous visit would have. */
+export async function storeRecord(record: ConsentRecord): Promise<void> {
+  await set('current', record, store);
+}
+
+/** An element in the widget's shadow root. */
+export function part<T extends Element = HTMLElement>(element: CaratConsentElement, selector: string): T | null {
+  return element.shadowRoot!.querySelector<T>(selector);
+}
+
+/** The button with exactly this text in the widget's shadow root. */
+export function button(element: CaratConsentElement, text: string): HTMLButtonElement {
+  const found = [...element.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === text);
+  if (!found) throw new Error(`no button "${text}"`);
+  return found;
+}
