@@ -60,7 +60,7 @@ export const styles = css`
     gap: calc(var(--_space) / 2) var(--_space);
     grid-template-columns: 1fr auto;
     align-items: center;
-    animation: rise 0.25s ease-out;
+    animation: appear 0.2s ease-out;
   }
   :host([position='box']) [part~='banner'] {
     inset: auto auto var(--_space) var(--_space);
@@ -74,11 +74,10 @@ export const styles = css`
     width: min(34rem, calc(100vw - 2 * var(--_space)));
     border-radius: var(--_radius);
     grid-template-columns: 1fr;
-    animation: none;
   }
-  @keyframes rise {
+  @keyframes appear {
     from {
-      transform: translateY(100%);
+      opacity: 0;
     }
   }
   h2 {
@@ -98,10 +97,12 @@ export const styles = css`
     grid-auto-flow: column;
     gap: 0.5rem;
   }
-  @media (max-width: 40rem) {
+  @media (max-width: 48rem) {
     [part~='banner'] {
       grid-template-columns: 1fr;
     }
+  }
+  @media (max-width: 22rem) {
     .actions {
       grid-auto-flow: row;
     }
