@@ -24,6 +24,19 @@ const GLOBAL_ATTRIBUTES = new Set(['id', 'class', 'style', 'hidden', 'dir', 'tit
  *
  * @summary Cookie consent and privacy policy, with proof of consent.
  *
+ * @attr endpoint - Where records are POSTed: an http(s) URL or a same-origin path.
+ * @attr policy-url - The privacy policy, Markdown or plain text.
+ * @attr policy - `#id` of a `<template>` holding the policy instead.
+ * @attr policy-version - Overrides the policy version (default: SHA-256 of the policy text).
+ * @attr site-name - Fills `{{siteName}}` (default: the page's host name).
+ * @attr contact-email - Fills `{{contactEmail}}`.
+ * @attr lang - The language to use (default: `<html lang>`, then the browser's).
+ * @attr categories - The optional categories offered: `analytics marketing preferences`.
+ * @attr expires-days - Days before the visitor is asked again (default 180).
+ * @attr theme - `light` (default), `dark` or `auto`.
+ * @attr position - `bar` (default), `box` or `center`.
+ * @attr i18n-base - Where the language files are (default: `i18n/` beside the script).
+ *
  * @fires carat-consent:ready - Once the stored state is known. Detail: the current record, or null.
  * @fires carat-consent:change - After every choice, here or in another tab. Detail: the new record.
  * @fires carat-consent:delivered - When the endpoint has stored a record. Detail: `{ id }`.
