@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -7,15 +8,38 @@ import minifyTemplates from './scripts/minify-templates.js';
 const languages = readdirSync('src/i18n').filter((f) => /^[a-z]{2}\.ts$/.test(f) && f !== 'en.ts');
 
 const minify = () => terser({ ecma: 2021, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } });
-const compile = (overrides = {}) =>
-  typescript({ tsconfig: './tsconfig.build.json', declaration: false, ...overrides });
+const compile = (overrides = {}) => typescript({ tsconfig: './tsconfig.build.json', declaration: false, ...overrides });
+const squeeze = () => minifyTemplates({ include: /src[\\/]ui[\\/]/ });
+
+/** In the embed, the dialogs come from their own file, fetched on first use. */
+const embedDialogs = {
+  name: 'embed-dialogs',
+  resolveId(source) {
+    return source === './load-dialogs.js' ? fileURLToPath(new URL('src/ui/load-dialogs.embed.ts', import.meta.url)) : null;
+  },
+};
+
+/** The dialogs file takes the embed's Lit (see load-dialogs.embed.ts) instead of carrying its own. */
+const sharedLit = {
+  name: 'shared-lit',
+  resolveId: (source) => (source === 'lit' ? '\0shared-lit' : null),
+  load: (id) =>
+    id === '\0shared-lit'
+      ? `const lit = globalThis[Symbol.for('carat-consent.lit')]; export const { html, nothing } = lit;`
+      : null,
+};
 
 export default [
   // The one file a shop adds with a script tag: Lit, idb-keyval, styles and English inside.
   {
     input: 'src/embed.ts',
     output: { file: 'dist/carat-consent.js', format: 'iife' },
-    plugins: [resolve(), compile({ removeComments: true }), minifyTemplates({ include: /src[\\/]ui[\\/]/ }), minify()],
+    plugins: [embedDialogs, resolve(), compile({ removeComments: true }), squeeze(), minify()],
+  },
+  {
+    input: 'src/ui/dialogs.ts',
+    output: { file: 'dist/carat-consent-dialogs.js', format: 'es' },
+    plugins: [sharedLit, resolve(), compile({ removeComments: true }), squeeze(), minify()],
   },
   // For bundlers: ESM with types; Lit and idb-keyval stay imports so the app shares them.
   {

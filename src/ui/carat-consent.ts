@@ -1,21 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { OptionSource } from '../config.js';
 import { isRightToLeft } from '../i18n/languages.js';
-import { parsePolicy } from '../policy.js';
 import { bulkChoices } from '../record.js';
-import { CATEGORIES, type Category, type CategoryChoices, type ConsentChoice, type ConsentRecord } from '../types.js';
+import type { Category, ConsentChoice, ConsentRecord } from '../types.js';
 import { ConsentController } from './consent-controller.js';
-import { trapTab, deepActiveElement } from './focus.js';
-import { renderPolicy } from './policy-view.js';
+import type { DialogHost, Draft } from './dialogs.js';
+import { deepActiveElement } from './focus.js';
+import { loadDialogs } from './load-dialogs.js';
 import { styles } from './styles.js';
-
-/** What the preferences dialog holds while the visitor edits it. */
-interface Draft {
-  categories: CategoryChoices;
-  email: boolean;
-  address: string;
-  error: string;
-}
 
 const GLOBAL_ATTRIBUTES = new Set(['id', 'class', 'style', 'hidden', 'dir', 'title', 'slot', 'tabindex', 'part']);
 
@@ -71,10 +63,28 @@ export class CaratConsentElement extends LitElement {
   private declare draft: Draft;
   private declare forceBanner: boolean;
   private readonly openers = new Map<string, Element | null>();
+  private dialogs?: Awaited<ReturnType<typeof loadDialogs>>;
+  private readonly dialogHost: DialogHost;
 
   constructor() {
     super();
     this.forceBanner = false;
+    const element = this;
+    this.dialogHost = {
+      consent: this.consent,
+      get draft() {
+        return element.draft;
+      },
+      set draft(draft) {
+        element.draft = draft;
+      },
+      isOpen: (name) => this.openers.has(name),
+      close: (name) => this.dialog(name)?.close(),
+      onClose: (event) => this.onDialogClose(event),
+      showPolicy: () => void this.showPolicy(),
+      withdraw: () => void this.choose(() => this.withdraw()),
+      actions: (save) => this.renderActions(save),
+    };
   }
 
   private optionSources(): OptionSource[] {
@@ -124,6 +134,12 @@ export class CaratConsentElement extends LitElement {
 
   private async openDialog(name: 'preferences' | 'policy'): Promise<void> {
     await this.consent.loaded;
+    try {
+      this.dialogs ??= await loadDialogs();
+    } catch (error) {
+      console.error(`[carat-consent] the dialogs could not be loaded (${String(error)})`);
+      return;
+    }
     this.openers.set(name, deepActiveElement());
     this.requestUpdate();
     if (name === 'preferences') {
@@ -254,125 +270,14 @@ export class CaratConsentElement extends LitElement {
     </section>`;
   }
 
-  private renderSwitch(category: Category) {
-    const t = this.consent.text.bind(this.consent);
-    const necessary = category === 'necessary';
-    return html`<fieldset>
-      <label class="row"
-        >${t(category)}
-        <input
-          type="checkbox"
-          role="switch"
-          part="switch"
-          aria-describedby="about-${category}"
-          .checked=${necessary || this.draft.categories[category]}
-          ?disabled=${necessary}
-          @change=${(e: Event) => {
-            this.draft = {
-              ...this.draft,
-              categories: { ...this.draft.categories, [category]: (e.target as HTMLInputElement).checked },
-            };
-          }}
-      /></label>
-      <p class="small" id="about-${category}">${this.consent.describe(category)}</p>
-    </fieldset>`;
-  }
-
-  private renderEmail() {
-    const t = this.consent.text.bind(this.consent);
-    const { email, address, error } = this.draft;
-    return html`<fieldset>
-      <label class="row"
-        >${t('emailTitle')}
-        <input
-          type="checkbox"
-          role="switch"
-          part="switch"
-          aria-describedby="about-email"
-          .checked=${email}
-          @change=${(e: Event) => (this.draft = { ...this.draft, email: (e.target as HTMLInputElement).checked, error: '' })}
-      /></label>
-      <p class="small" id="about-email">${t('emailText')}</p>
-      ${email
-        ? html`<label for="address">${t('emailLabel')}</label>
-            <input
-              id="address"
-              type="email"
-              autocomplete="email"
-              .value=${address}
-              aria-invalid=${error ? 'true' : 'false'}
-              aria-describedby="address-error"
-              @input=${(e: Event) => (this.draft = { ...this.draft, address: (e.target as HTMLInputElement).value, error: '' })}
-            />
-            <p class="error" id="address-error" role="alert">${error}</p>`
-        : nothing}
-    </fieldset>`;
-  }
-
-  private renderReceipt(record: ConsentRecord) {
-    const t = this.consent.text.bind(this.consent);
-    const choices = CATEGORIES.filter((c) => c === 'necessary' || this.consent.options.categories.includes(c))
-      .map((c) => `${t(c)}: ${t(record.categories[c] ? 'on' : 'off')}`)
-      .concat(`${t('emailTitle')}: ${t(record.email.marketing === 'granted' ? 'on' : 'off')}`);
-    return html`<fieldset>
-      <h3>${t('receiptTitle')}</h3>
-      <dl>
-        <dt>${t('receiptId')}</dt>
-        <dd>${record.id}</dd>
-        <dt>${t('receiptDate')}</dt>
-        <dd>${new Date(record.createdAt).toLocaleString(this.consent.language)}</dd>
-        <dt>${t('receiptVersion')}</dt>
-        <dd>${record.policyVersion.slice(0, 19)}</dd>
-      </dl>
-      <p class="small">${choices.join(' · ')}</p>
-      <button class="link" @click=${() => this.choose(() => this.withdraw())}>${t('withdraw')}</button>
-    </fieldset>`;
-  }
-
-  private renderDialogHead(id: string, title: string) {
-    return html`<div class="head">
-      <h2 id="${id}-title">${title}</h2>
-      <button class="close" aria-label=${this.consent.text('close')} @click=${() => this.dialog(id)?.close()}>×</button>
-    </div>`;
-  }
-
-  private renderPreferences() {
-    const t = this.consent.text.bind(this.consent);
-    const { record, options } = this.consent;
-    return html`<div>
-        ${this.renderDialogHead('preferences', t('prefsTitle'))}
-        <p>${t('prefsIntro')} <button class="link" @click=${this.showPolicy}>${t('policyLink')}</button></p>
-        ${this.consent.gpc ? html`<p class="small">${t('gpcNotice')}</p>` : nothing}
-        ${CATEGORIES.filter((c) => c === 'necessary' || options.categories.includes(c)).map((c) => this.renderSwitch(c))}
-        ${this.renderEmail()} ${record ? this.renderReceipt(record) : nothing}
-      </div>
-      <div class="foot">${this.renderActions(true)}</div>`;
-  }
-
-  private renderPolicy() {
-    const { policyText } = this.consent;
-    return html`<div>
-      ${this.renderDialogHead('policy', this.consent.text('policyTitle'))}
-      <div class="policy" tabindex="0" role="document">
-        ${policyText === null ? html`<p>${this.consent.text('policyError')}</p>` : renderPolicy(parsePolicy(policyText, this.consent.fill))}
-      </div>
-    </div>`;
-  }
-
   override render() {
     if (!this.consent.ready) return nothing;
     const dir = isRightToLeft(this.consent.language) ? 'rtl' : 'ltr';
-    const open = (name: string) => this.openers.has(name);
     return html`<div dir=${dir} lang=${this.consent.language}>
       ${this.showingBanner
         ? this.renderBanner()
         : html`<button part="reopen" @click=${this.showPreferences}>${this.consent.text('reopen')}</button>`}
-      <dialog id="preferences" part="dialog preferences" aria-modal="true" aria-labelledby="preferences-title" @close=${this.onDialogClose} @keydown=${trapTab}>
-        ${open('preferences') ? this.renderPreferences() : nothing}
-      </dialog>
-      <dialog id="policy" part="dialog policy" aria-modal="true" aria-labelledby="policy-title" @close=${this.onDialogClose} @keydown=${trapTab}>
-        ${open('policy') ? this.renderPolicy() : nothing}
-      </dialog>
+      ${this.dialogs?.renderDialogs(this.dialogHost)}
     </div>`;
   }
 }

@@ -60,7 +60,6 @@ export const styles = css`
     gap: calc(var(--_space) / 2) var(--_space);
     grid-template-columns: 1fr auto;
     align-items: center;
-    animation: appear 0.2s ease-out;
   }
   :host([position='box']) [part~='banner'] {
     inset: auto auto var(--_space) var(--_space);
@@ -74,11 +73,6 @@ export const styles = css`
     width: min(34rem, calc(100vw - 2 * var(--_space)));
     border-radius: var(--_radius);
     grid-template-columns: 1fr;
-  }
-  @keyframes appear {
-    from {
-      opacity: 0;
-    }
   }
   h2 {
     font-size: 1.15em;
@@ -147,127 +141,9 @@ export const styles = css`
     font-size: 0.85em;
     cursor: pointer;
   }
-  dialog {
-    width: min(40rem, calc(100vw - 2rem));
-    max-height: min(44rem, calc(100vh - 2rem));
-    padding: 0;
-    border-radius: var(--_radius);
-  }
-  dialog::backdrop {
-    background: #000a;
-  }
-  dialog > div {
-    padding: var(--_space);
-  }
-  .head {
-    display: flex;
-    justify-content: space-between;
-    align-items: start;
-    gap: 1rem;
-  }
-  .close {
-    min-width: 44px;
-    min-height: 44px;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: none;
-    cursor: pointer;
-    font-size: 1.4em;
-    line-height: 1;
-  }
-  .policy {
-    overflow-wrap: anywhere;
-  }
-  .policy a,
-  dd a {
-    color: inherit;
-  }
-  fieldset {
-    border: 0;
-    border-top: 1px solid var(--_border);
-    margin: 0;
-    padding: 0.75rem 0;
-  }
-  label.row {
-    display: flex;
-    justify-content: space-between;
-    gap: 1rem;
-    font-weight: 600;
-    cursor: pointer;
-  }
-  [part~='switch'] {
-    appearance: none;
-    flex: none;
-    width: 44px;
-    height: 26px;
-    margin: 0;
-    border-radius: 13px;
-    border: 2px solid var(--_border);
-    background: var(--_bg);
-    position: relative;
-    cursor: pointer;
-    transition: background 0.15s;
-  }
-  [part~='switch']::before {
-    content: '';
-    position: absolute;
-    inset: 2px auto auto 2px;
-    width: 18px;
-    height: 18px;
-    border-radius: 50%;
-    background: var(--_muted);
-    transition: translate 0.15s;
-  }
-  [part~='switch']:checked {
-    background: var(--_accent);
-    border-color: var(--_accent);
-  }
-  [part~='switch']:checked::before {
-    background: var(--_on-accent);
-    translate: 18px;
-  }
-  [dir='rtl'] [part~='switch']:checked::before {
-    translate: -18px;
-  }
-  [part~='switch']:disabled {
-    opacity: 0.75;
-    cursor: not-allowed;
-  }
-  input[type='email'] {
-    display: block;
-    width: 100%;
-    min-height: 44px;
-    margin-top: 0.25rem;
-    padding: 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-  }
-  .error {
-    color: var(--_error);
-    font-weight: 600;
-  }
-  dl {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    gap: 0 1rem;
-    margin: 0;
-    font-size: 0.9em;
-  }
-  dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
-  .foot {
-    border-top: 1px solid var(--_border);
-    position: sticky;
-    bottom: 0;
-    background: var(--_bg);
-  }
   @media (prefers-reduced-motion: reduce) {
     *,
     *::before {
-      animation: none !important;
       transition: none !important;
     }
   }

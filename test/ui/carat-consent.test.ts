@@ -4,7 +4,7 @@ import { get } from 'idb-keyval';
 import { buildRecord, sha256 } from '../../src/record.js';
 import { deepActiveElement } from '../../src/ui/focus.js';
 import type { ConsentRecord } from '../../src/types.js';
-import { button, mountWidget, part, POLICY, resetWidgets, store, storeRecord } from './widget.js';
+import { button, mountWidget, openedDialog, part, POLICY, resetWidgets, store, storeRecord } from './widget.js';
 
 const previousChoice = (overrides: Partial<ConsentRecord> = {}): ConsentRecord => ({
   ...buildRecord(
@@ -104,8 +104,7 @@ describe('the three buttons', () => {
   it('"Customize" opens the preferences dialog with nothing pre-ticked, and saves the choice', async () => {
     const el = await mountWidget({ categories: 'analytics marketing' });
     button(el, 'Customize').click();
-    const dialog = part<HTMLDialogElement>(el, '#preferences')!;
-    await waitUntil(() => dialog.open, 'the preferences open');
+    const dialog = await openedDialog(el, 'preferences');
     expect(dialog.getAttribute('aria-modal')).to.equal('true');
     expect(dialog.matches(':modal')).to.equal(true);
     const switches = [...dialog.querySelectorAll<HTMLInputElement>('[role="switch"]')];
@@ -180,8 +179,7 @@ describe('the policy popup', () => {
     const link = button(el, 'Privacy policy');
     link.focus();
     await sendKeys({ press: 'Enter' });
-    const dialog = part<HTMLDialogElement>(el, '#policy')!;
-    await waitUntil(() => dialog.open, 'the policy opens');
+    const dialog = await openedDialog(el, 'policy');
     expect(dialog.querySelector('h2')!.textContent).to.equal('Privacy policy');
     expect([...dialog.querySelectorAll('.policy h3, .policy h4')].map((h) => h.textContent)).to.deep.equal([
       'Privacy policy',
@@ -222,7 +220,7 @@ describe('the policy popup', () => {
     await sendKeys({ press: 'Tab' });
     expect(deepActiveElement()!.textContent!.trim()).to.equal('Customize');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => part<HTMLDialogElement>(el, '#preferences')!.open, 'the preferences open');
+    await openedDialog(el, 'preferences');
     const analytics = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[role="switch"]')][1]!;
     analytics.focus();
     await sendKeys({ press: 'Space' });
@@ -321,8 +319,7 @@ describe('return visit', () => {
     await storeRecord(record);
     const el = await mountWidget({ 'policy-version': 'v1' });
     part(el, '[part~="reopen"]')!.click();
-    const dialog = part<HTMLDialogElement>(el, '#preferences')!;
-    await waitUntil(() => dialog.open, 'the preferences open');
+    const dialog = await openedDialog(el, 'preferences');
     expect(dialog.textContent).to.contain(record.id);
     expect(dialog.textContent).to.contain('v1');
     expect(dialog.textContent).to.contain('Analytics: On');

@@ -112,11 +112,14 @@ describe('themes and motion', () => {
 
   it('animates nothing when the visitor prefers reduced motion', async () => {
     const moving = await mountWidget();
-    expect(getComputedStyle(part(moving, '[part~="banner"]')!).animationName).to.equal('appear');
+    await moving.showPreferences();
+    const duration = (el: typeof moving) => getComputedStyle(part(el, '[part~="switch"]')!).transitionDuration;
+    expect(duration(moving)).to.equal('0.15s');
     await resetWidgets();
     await emulateMedia({ reducedMotion: 'reduce' });
     const still = await mountWidget();
-    expect(getComputedStyle(part(still, '[part~="banner"]')!).animationName).to.equal('none');
+    await still.showPreferences();
+    expect(duration(still)).to.equal('0s');
   });
 
   it('places the banner as a bottom-left box or centred when asked', async () => {

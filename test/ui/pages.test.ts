@@ -97,4 +97,22 @@ describe('the embed script', () => {
     frame.remove();
     expect(result).to.deep.equal({ count: 1, errors: [], api: 'function' });
   });
+
+  it('fetches the dialogs file only when a dialog is first opened', async () => {
+    const { frame, message } = framePage(
+      `<!doctype html><html lang="en"><body>${embed}<script>
+        const dialogsFetched = () => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/carat-consent-dialogs.js'));
+        document.addEventListener('carat-consent:ready', async () => {
+          const before = dialogsFetched();
+          await CaratConsent.showPreferences();
+          const el = document.querySelector('carat-consent');
+          parent.postMessage({ before, after: dialogsFetched(), open: el.shadowRoot.querySelector('#preferences').open,
+            switches: el.shadowRoot.querySelectorAll('[role="switch"]').length }, '*');
+        });
+      </script></body></html>`,
+    );
+    const result = await message;
+    frame.remove();
+    expect(result).to.deep.equal({ before: false, after: true, open: true, switches: 5 });
+  });
 });

@@ -1,4 +1,4 @@
-import { oneEvent } from '@open-wc/testing';
+import { oneEvent, waitUntil } from '@open-wc/testing';
 import { clear, createStore, set } from 'idb-keyval';
 import { defineCaratConsent } from '../../src/define.js';
 import type { CaratConsentElement } from '../../src/ui/carat-consent.js';
@@ -65,4 +65,10 @@ export function button(element: CaratConsentElement, text: string): HTMLButtonEl
   const found = [...element.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === text);
   if (!found) throw new Error(`no button "${text}"`);
   return found;
+}
+
+/** Waits until the named dialog (`preferences` or `policy`) is open, and returns it. */
+export async function openedDialog(element: CaratConsentElement, name: string): Promise<HTMLDialogElement> {
+  await waitUntil(() => part<HTMLDialogElement>(element, `#${name}`)?.open, `the ${name} dialog opens`);
+  return part<HTMLDialogElement>(element, `#${name}`)!;
 }
