@@ -27,21 +27,23 @@ const RETURN_WATCH_MS = 500;
  * @param {import('playwright-core').Browser} browser
  * @param {string} url
  * @param {import('./widgets.js').Widget} widget
+ * @param {{ downloads: Set<string>, complaints: Set<string> }} seen filled in even when the round fails
  */
-async function round(browser, url, widget) {
+async function round(browser, url, widget, { downloads, complaints }) {
   const context = await browser.newContext();
+  let step = 'first visit';
   try {
     await context.addInitScript({ path: probe });
-    const complaints = new Set();
     context.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') complaints.add(`${message.type()}: ${message.text()}`);
     });
     context.on('weberror', (error) => complaints.add(`uncaught: ${error.error().message}`));
-    const downloads = new Set();
     const first = await context.newPage();
     first.on('response', (response) => {
       const path = new URL(response.url()).pathname;
-      downloads.add(response.status() < 400 ? path : `${path} (${response.status()})`);
+      if (path !== widget.page && !path.startsWith('/api/')) {
+        downloads.add(response.status() < 400 ? path : `${path} (${response.status()})`);
+      }
     });
     const cdp = await context.newCDPSession(first);
     await cdp.send('Performance.enable');
@@ -50,11 +52,13 @@ async function round(browser, url, widget) {
     const { metrics } = await cdp.send('Performance.getMetrics');
     const metric = (name) => metrics.find((m) => m.name === name)?.value ?? NaN;
 
+    step = 'accept all';
     await first.getByRole('button', { name: 'Accept all', exact: true }).first().click();
     await first.evaluate((ms) => window.__bench.analytics(ms), BANNER_TIMEOUT);
     await first.waitForFunction(widget.stored, undefined, { timeout: BANNER_TIMEOUT, polling: 50 });
     await first.close();
 
+    step = 'return visit';
     const again = await context.newPage();
     await again.goto(url + widget.page, { waitUntil: 'load' });
     const applied = await again.evaluate((ms) => window.__bench.analytics(ms), BANNER_TIMEOUT);
@@ -67,9 +71,10 @@ async function round(browser, url, widget) {
       heapKb: metric('JSHeapUsedSize') / 1024,
       applied,
       painted,
-      downloads: [...downloads].filter((path) => path !== widget.page && !path.startsWith('/api/')),
-      complaints: [...complaints],
     };
+  } catch (error) {
+    error.message = `${step}: ${error.message}`;
+    throw error;
   } finally {
     await context.close();
   }
@@ -88,25 +93,27 @@ export async function measurePages(url, subjects, rounds) {
   const timings = new Map(subjects.map((widget) => [widget.name, {
     banner: [], scriptMs: [], heapKb: [], applied: [], bannerPainted: 0, downloads: [], complaints: [], errors: [],
   }]));
+  const seen = new Map(subjects.map((widget) => [widget.name, { downloads: new Set(), complaints: new Set() }]));
   try {
     for (let index = 0; index <= rounds; index++) {
       for (const widget of subjects) {
         const into = timings.get(widget.name);
         try {
-          const result = await round(browser, url, widget);
+          const result = await round(browser, url, widget, seen.get(widget.name));
           if (index === 0) continue;
           into.banner.push(result.banner);
           into.scriptMs.push(result.scriptMs);
           into.heapKb.push(result.heapKb);
           into.applied.push(result.applied);
           if (result.painted) into.bannerPainted++;
-          into.downloads = [...new Set([...into.downloads, ...result.downloads])];
-          into.complaints = [...new Set([...into.complaints, ...result.complaints])];
         } catch (error) {
           into.errors.push(`round ${index}: ${error.message.split('\n')[0]}`);
         }
       }
       process.stderr.write(index === 0 ? 'pages: warm-up done\n' : `pages: round ${index}/${rounds}\n`);
+    }
+    for (const [name, { downloads, complaints }] of seen) {
+      Object.assign(timings.get(name), { downloads: [...downloads], complaints: [...complaints] });
     }
     return { chromium: browser.version(), timings };
   } finally {
