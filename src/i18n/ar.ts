@@ -40,7 +40,6 @@ const ar: Strings = {
   withdraw: 'سحب الموافقة',
   policyTitle: 'سياسة الخصوصية',
   policyError: 'تعذّر تحميل سياسة الخصوصية. يُرجى مراسلتنا على {{contactEmail}} للحصول على نسخة منها.',
-  loading: 'جارٍ التحميل…',
   blockedContent: 'هذا المحتوى محظور إلى أن تسمح بملفات تعريف الارتباط لفئة «{{category}}».',
   allowCategory: 'السماح بملفات تعريف الارتباط لفئة «{{category}}»',
 };

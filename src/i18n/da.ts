@@ -36,7 +36,6 @@ const da: Strings = {
   withdraw: 'Tilbagekald samtykke',
   policyTitle: 'Privatlivspolitik',
   policyError: 'Privatlivspolitikken kunne ikke indlæses. Skriv til {{contactEmail}}, så sender vi en kopi.',
-  loading: 'Indlæser…',
   blockedContent: 'Indholdet er blokeret, indtil du tillader cookies til »{{category}}«.',
   allowCategory: 'Tillad cookies til »{{category}}«',
 };

@@ -37,7 +37,6 @@ const de: Strings = {
   policyTitle: 'Datenschutzerklärung',
   policyError:
     'Die Datenschutzerklärung konnte nicht geladen werden. Bitte fordern Sie eine Kopie unter {{contactEmail}} an.',
-  loading: 'Wird geladen …',
   blockedContent: 'Dieser Inhalt ist blockiert, bis Sie Cookies für „{{category}}“ zulassen.',
   allowCategory: 'Cookies für „{{category}}“ zulassen',
 };

@@ -37,7 +37,6 @@ const en = {
   withdraw: 'Withdraw consent',
   policyTitle: 'Privacy policy',
   policyError: 'The privacy policy could not be loaded. Please write to {{contactEmail}} for a copy.',
-  loading: 'Loading…',
   blockedContent: 'This content is blocked until you allow {{category}} cookies.',
   allowCategory: 'Allow {{category}} cookies',
 };

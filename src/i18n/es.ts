@@ -39,7 +39,6 @@ const es: Strings = {
   policyTitle: 'Política de privacidad',
   policyError:
     'No se ha podido cargar la política de privacidad. Escríbanos a {{contactEmail}} para solicitar una copia.',
-  loading: 'Cargando…',
   blockedContent: 'Este contenido está bloqueado hasta que permita las cookies de «{{category}}».',
   allowCategory: 'Permitir cookies de «{{category}}»',
 };

@@ -39,7 +39,6 @@ const it: Strings = {
   policyTitle: 'Informativa sulla privacy',
   policyError:
     'Non è stato possibile caricare l’informativa sulla privacy. Per riceverne una copia, scriva a {{contactEmail}}.',
-  loading: 'Caricamento…',
   blockedContent: 'Questo contenuto è bloccato finché non consente i cookie «{{category}}».',
   allowCategory: 'Consenti i cookie «{{category}}»',
 };

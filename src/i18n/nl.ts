@@ -36,7 +36,6 @@ const nl: Strings = {
   withdraw: 'Toestemming intrekken',
   policyTitle: 'Privacyverklaring',
   policyError: 'De privacyverklaring kon niet worden geladen. Mail naar {{contactEmail}} voor een kopie.',
-  loading: 'Laden…',
   blockedContent: 'Deze inhoud is geblokkeerd totdat je cookies voor ‘{{category}}’ toestaat.',
   allowCategory: 'Cookies voor ‘{{category}}’ toestaan',
 };

@@ -41,7 +41,6 @@ const pl: Strings = {
   policyTitle: 'Polityka prywatności',
   policyError:
     'Nie udało się wczytać polityki prywatności. Aby otrzymać jej kopię, prosimy napisać na adres {{contactEmail}}.',
-  loading: 'Wczytywanie…',
   blockedContent: 'Ta treść jest zablokowana do czasu wyrażenia zgody na pliki cookie z kategorii „{{category}}”.',
   allowCategory: 'Zezwól na pliki cookie z kategorii „{{category}}”',
 };

@@ -41,7 +41,6 @@ const pt: Strings = {
   policyTitle: 'Política de privacidade',
   policyError:
     'Não foi possível carregar a política de privacidade. Para receber uma cópia, escreva para {{contactEmail}}.',
-  loading: 'Aguarde…',
   blockedContent: 'Este conteúdo fica bloqueado até que os cookies de “{{category}}” sejam permitidos.',
   allowCategory: 'Permitir cookies de “{{category}}”',
 };

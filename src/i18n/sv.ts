@@ -38,7 +38,6 @@ const sv: Strings = {
   withdraw: 'Återkalla samtycke',
   policyTitle: 'Integritetspolicy',
   policyError: 'Integritetspolicyn kunde inte laddas. Skriv till {{contactEmail}} så skickar vi en kopia.',
-  loading: 'Laddar…',
   blockedContent: 'Innehållet är blockerat tills du tillåter cookies för ”{{category}}”.',
   allowCategory: 'Tillåt cookies för ”{{category}}”',
 };
