@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { chromeArgs, chromePath } from '../scripts/chrome.js';
 
 const probe = fileURLToPath(new URL('./probe.js', import.meta.url));
-const BANNER_TIMEOUT = 10_000;
+// Banners show and choices apply within half a second; a widget that has not in 5 s has failed,
+// and a short wait keeps a run against a broken build within minutes.
+const STEP_TIMEOUT = 5_000;
 // After the return visit's decision is applied, keep watching this long for a late banner.
 const RETURN_WATCH_MS = 500;
 
@@ -48,20 +50,20 @@ async function round(browser, url, widget, { downloads, complaints }) {
     const cdp = await context.newCDPSession(first);
     await cdp.send('Performance.enable');
     await first.goto(url + widget.page, { waitUntil: 'commit' });
-    const banner = await first.evaluate((ms) => window.__bench.banner(ms), BANNER_TIMEOUT);
+    const banner = await first.evaluate((ms) => window.__bench.banner(ms), STEP_TIMEOUT);
     const { metrics } = await cdp.send('Performance.getMetrics');
     const metric = (name) => metrics.find((m) => m.name === name)?.value ?? NaN;
 
     step = 'accept all';
     await first.getByRole('button', { name: 'Accept all', exact: true }).first().click();
-    await first.evaluate((ms) => window.__bench.analytics(ms), BANNER_TIMEOUT);
-    await first.waitForFunction(widget.stored, undefined, { timeout: BANNER_TIMEOUT, polling: 50 });
+    await first.evaluate((ms) => window.__bench.analytics(ms), STEP_TIMEOUT);
+    await first.waitForFunction(widget.stored, undefined, { timeout: STEP_TIMEOUT, polling: 50 });
     await first.close();
 
     step = 'return visit';
     const again = await context.newPage();
     await again.goto(url + widget.page, { waitUntil: 'load' });
-    const applied = await again.evaluate((ms) => window.__bench.analytics(ms), BANNER_TIMEOUT);
+    const applied = await again.evaluate((ms) => window.__bench.analytics(ms), STEP_TIMEOUT);
     await again.waitForTimeout(RETURN_WATCH_MS);
     const painted = await again.evaluate(() => window.__bench.bannerAt !== undefined);
 
