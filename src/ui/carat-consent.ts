@@ -134,6 +134,7 @@ export class CaratConsentElement extends LitElement {
 
   private async openDialog(name: 'preferences' | 'policy'): Promise<void> {
     await this.consent.loaded;
+    await this.consent.policyVersion;
     try {
       this.dialogs ??= await loadDialogs();
     } catch (error) {

@@ -4,7 +4,7 @@ import { pushConsentUpdate } from '../consent-mode.js';
 import { clearRefusedStorage } from '../cookies.js';
 import { createGate } from '../gate.js';
 import en, { type Strings } from '../i18n/en.js';
-import { loadStrings, pickLanguage } from '../i18n/languages.js';
+import { loadStrings, pickLanguage, type Language } from '../i18n/languages.js';
 import { createOutbox, type Outbox } from '../outbox.js';
 import { buildRecord, bulkChoices, fillPlaceholders, needsPrompt, sha256, wordingOf } from '../record.js';
 import { openConsentStorage, type ConsentStorage } from '../storage.js';
@@ -52,7 +52,8 @@ export class ConsentController implements ReactiveController {
   readonly gpc = (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   policyText: string | null = null;
 
-  private policyVersion = '';
+  /** The policy version new records carry, settled once the policy text is read; a first visit does not wait for it. */
+  policyVersion: Promise<string> = Promise.resolve('');
   private visitorId = '';
   private storage?: ConsentStorage;
   private outbox?: Outbox | undefined;
@@ -91,8 +92,8 @@ export class ConsentController implements ReactiveController {
   }
 
   /** A string in the visitor's language with its placeholders filled. */
-  text(key: keyof Strings, extra: Record<string, string> = {}): string {
-    return fillPlaceholders(this.strings[key], { ...this.fill, ...extra });
+  text(key: keyof Strings): string {
+    return fillPlaceholders(this.strings[key], this.fill);
   }
 
   /** The description of a category: the site owner's, or the built-in one. */
@@ -111,28 +112,29 @@ export class ConsentController implements ReactiveController {
     this.options = options;
     this.language = pickLanguage(options.lang, document.documentElement.lang, navigator.languages);
     const base = options.i18nBase || new URL('i18n/', scriptBase ?? location.href).href;
-    const [storage, policyText, strings] = await Promise.all([
+    const policy = readPolicy(options, document).then(async (text) => {
+      this.policyText = text;
+      return options.policyVersion || (text === null ? '' : sha256(text));
+    });
+    const [storage, strings] = await Promise.all([
       openConsentStorage(),
-      readPolicy(options, document),
-      loadStrings(this.language as Parameters<typeof loadStrings>[0], base).catch((error) => {
+      loadStrings(this.language as Language, base).catch((error) => {
         report(`language "${this.language}" could not be loaded from ${base} (${String(error)}); using English`);
         this.language = 'en';
         return en;
       }),
     ]);
     this.storage = storage;
-    this.policyText = policyText;
     this.strings = { ...strings, ...options.translations[this.language] };
-    const record = (await storage.get<ConsentRecord>('current')) ?? null;
+    const [record, visitorId] = await Promise.all([storage.get<ConsentRecord>('current'), storage.get<string>('visitor')]);
+    this.visitorId = visitorId ?? '';
+    // A first visit must be asked whatever the policy says: show the banner without waiting for it.
+    this.policyVersion = policy;
     // A policy that failed to load must not re-ask every visitor: keep the version they agreed to.
-    this.policyVersion =
-      options.policyVersion || (policyText === null ? record?.policyVersion ?? '' : await sha256(policyText));
-    this.visitorId = (await storage.get<string>('visitor')) ?? crypto.randomUUID();
-    await storage.update('visitor', () => this.visitorId);
-    this.adopt(record);
+    this.adopt(record ?? null, record ? (await policy) || record.policyVersion : '');
 
     this.channel = new BroadcastChannel('carat-consent');
-    this.channel.onmessage = ({ data }: MessageEvent<ConsentRecord>) => this.adopt(data, true);
+    this.channel.onmessage = ({ data }: MessageEvent<ConsentRecord>) => this.adopt(data, data.policyVersion, true);
     this.gate = createGate({
       isGranted: (c) => this.granted(c),
       onAllow: (c) => void this.save({ categories: { [c]: true } }),
@@ -152,10 +154,13 @@ export class ConsentController implements ReactiveController {
     this.emit('ready', this.prompt ? null : this.record);
   }
 
-  /** Takes a record as the current one and applies it; `announce` for one that came from another tab. */
-  private adopt(record: ConsentRecord | null, announce = false): void {
+  /**
+   * Takes a record as the current one and applies it to the page, if it still counts under
+   * `policyVersion`; `announce` for a new choice, here or in another tab.
+   */
+  private adopt(record: ConsentRecord | null, policyVersion: string, announce = false): void {
     this.record = record;
-    this.prompt = needsPrompt(record, this.policyVersion, new Date());
+    this.prompt = needsPrompt(record, policyVersion, new Date());
     if (!this.prompt) {
       const choices = record!.categories;
       pushConsentUpdate(choices);
@@ -177,6 +182,10 @@ export class ConsentController implements ReactiveController {
   /** Makes, stores, shares and sends a new record. */
   async decide(method: ConsentMethod, categories: CategoryChoices, email: EmailConsent): Promise<ConsentRecord> {
     await this.loaded;
+    if (!this.visitorId) {
+      this.visitorId = crypto.randomUUID();
+      await this.storage?.update('visitor', () => this.visitorId).catch(() => {});
+    }
     const wording = wordingOf(this.strings, this.language, this.options.categories, this.options.descriptions, this.fill);
     const record = buildRecord(
       {
@@ -184,7 +193,7 @@ export class ConsentController implements ReactiveController {
         categories,
         email,
         visitorId: this.visitorId,
-        policyVersion: this.policyVersion,
+        policyVersion: (await this.policyVersion) || this.record?.policyVersion || 'unavailable',
         site: location.origin,
         expiresDays: this.options.expiresDays,
         gpc: this.gpc,
@@ -193,7 +202,7 @@ export class ConsentController implements ReactiveController {
       },
       new Date(),
     );
-    this.adopt(record, true);
+    this.adopt(record, record.policyVersion, true);
     this.channel?.postMessage(record);
     try {
       await this.storage?.update('current', () => record);
