@@ -20,7 +20,7 @@ const RETURN_WATCH_MS = 500;
  * @property {string[]} downloads paths the first visit fetched besides the page and /api, with
  *   the status when it failed
  * @property {string[]} complaints distinct console errors and warnings, and uncaught errors
- * @property {string[]} errors one line per failed round
+ * @property {{ message: string, rounds: number[] }[]} errors why rounds failed, and which (0 is the warm-up)
  */
 
 /**
@@ -109,7 +109,10 @@ export async function measurePages(url, subjects, rounds) {
           into.applied.push(result.applied);
           if (result.painted) into.bannerPainted++;
         } catch (error) {
-          into.errors.push(`round ${index}: ${error.message.split('\n')[0]}`);
+          const message = error.message.split('\n')[0];
+          const known = into.errors.find((failure) => failure.message === message);
+          if (known) known.rounds.push(index);
+          else into.errors.push({ message, rounds: [index] });
         }
       }
       process.stderr.write(index === 0 ? 'pages: warm-up done\n' : `pages: round ${index}/${rounds}\n`);

@@ -127,7 +127,9 @@ function notes(results) {
     const other = t.downloads.filter((path) => !widget.assets.some((asset) => path === `/${asset}`));
     if (other.length) lines.push(`${widget.name} also fetched on the first visit: ${other.join(', ')}.`);
     for (const complaint of t.complaints) lines.push(`${widget.name} logged ${complaint.slice(0, 300)}`);
-    for (const error of t.errors) lines.push(`${widget.name} ${error}.`);
+    for (const { message, rounds } of t.errors) {
+      lines.push(`${widget.name} failed round${rounds.length > 1 ? 's' : ''} ${rounds.join(', ')}: ${message}`);
+    }
   }
   return lines;
 }
