@@ -32,19 +32,11 @@ export function installApi(): void {
     if (document.readyState === 'loading') await new Promise((r) => addEventListener('DOMContentLoaded', r, { once: true }));
     return element()!;
   };
-  const forward =
-    <K extends Exclude<keyof CaratConsentApi, 'hasConsent'>>(name: K) =>
-    async (...args: unknown[]) =>
-      ((await when())[name] as (...a: unknown[]) => unknown)(...args);
-  window.CaratConsent = {
-    getConsent: forward('getConsent'),
-    acceptAll: forward('acceptAll'),
-    rejectAll: forward('rejectAll'),
-    save: forward('save'),
-    withdraw: forward('withdraw'),
-    showBanner: forward('showBanner'),
-    showPreferences: forward('showPreferences'),
-    showPolicy: forward('showPolicy'),
-    hasConsent: (category) => element()?.hasConsent(category) ?? category === 'necessary',
-  } as CaratConsentApi;
+  const api = {
+    hasConsent: (category: Category) => element()?.hasConsent(category) ?? category === 'necessary',
+  } as Record<string, unknown>;
+  for (const name of ['getConsent', 'acceptAll', 'rejectAll', 'save', 'withdraw', 'showBanner', 'showPreferences', 'showPolicy'] as const) {
+    api[name] = async (...args: unknown[]) => ((await when())[name] as (...a: unknown[]) => unknown)(...args);
+  }
+  window.CaratConsent = api as unknown as CaratConsentApi;
 }
