@@ -1,0 +1,119 @@
+import { CATEGORIES, type Category } from './types.js';
+import type { Strings } from './i18n/en.js';
+
+/** What the gate needs from the widget: the current choice, a way to grant, and the wording. */
+export interface GateOptions {
+  isGranted: (category: Category) => boolean;
+  /** Called when the visitor presses a blocked iframe's "Allow" button. */
+  onAllow: (category: Category) => void;
+  strings: Strings;
+  doc?: Document;
+}
+
+/** Activates the page's gated scripts and iframes as their categories are granted. */
+export interface Gate {
+  /** Activates everything now granted; call it after every choice and on load. */
+  apply(): void;
+  /** Stops watching the page for gated elements added later. */
+  disconnect(): void;
+}
+
+const GATED = 'script[type="text/plain"][data-consent],iframe[data-consent][data-src]:not([src])';
+
+/**
+ * Watches the page from creation on, so gated elements parsed or added later are handled too.
+ * Gated scripts run once all their categories are granted, in document order, exactly once.
+ */
+export function createGate({ isGranted, onAllow, strings, doc = document }: GateOptions): Gate {
+  const started = new WeakSet<Element>();
+  const placeholders = new WeakMap<Element, HTMLElement>();
+  // `inserted` orders insertions; `loaded` settles once every inserted external script has run,
+  // which an inline script must wait for as the parser would have.
+  let inserted: Promise<unknown> = Promise.resolve();
+  let loaded = inserted;
+
+  const activate = (old: HTMLScriptElement): void => {
+    started.add(old);
+    const script = doc.createElement('script');
+    for (const { name, value } of old.attributes) if (name != 'type') script.setAttribute(name, value);
+    if (old.dataset.type) script.type = old.dataset.type;
+    // Browsers hide the nonce attribute from the DOM under a CSP; the property keeps it.
+    script.nonce = old.nonce;
+    script.text = old.text;
+    script.async = false;
+    inserted = inserted
+      .then(() => !old.src && loaded)
+      .then(() => {
+        if (!old.isConnected) return;
+        if (old.src)
+          loaded = Promise.all([loaded, new Promise((done) => ['load', 'error'].map((e) => script.addEventListener(e, done)))]);
+        old.replaceWith(script);
+      });
+  };
+
+  const block = (frame: HTMLIFrameElement, refused: Category[]): void => {
+    refused = refused.filter((c) => CATEGORIES.includes(c));
+    if (placeholders.has(frame) || frame.hidden || !refused.length) return;
+    const shown = refused.map((c) => strings[c]).join(', ');
+    const make = <K extends keyof HTMLElementTagNameMap>(tag: K, text: string, css: string) => {
+      const el = doc.createElement(tag);
+      el.textContent = text.replace('{{category}}', shown);
+      el.style.cssText = css;
+      return el;
+    };
+    const placeholder = make(
+      'div',
+      strings.blockedContent,
+      'display:grid;place-content:center;justify-items:center;gap:8px;box-sizing:border-box;max-width:100%;padding:16px;border:1px solid #666;background:#eee;color:#111;font:14px/1.5 sans-serif;text-align:center',
+    );
+    const button = make('button', strings.allowCategory, 'padding:8px 16px;border:0;border-radius:4px;background:#111;color:#fff;font:inherit');
+    button.type = 'button';
+    button.onclick = () => refused.filter((c) => !isGranted(c)).map(onAllow);
+    placeholder.className = 'carat-consent-placeholder';
+    // Sized like the frame it stands in for, so granting does not shift the layout.
+    for (const side of ['width', 'height'] as const) {
+      const size = frame.getAttribute(side);
+      if (size) placeholder.style[side] = /\D/.test(size) ? size : `${size}px`;
+    }
+    placeholder.append(button);
+    placeholders.set(frame, placeholder);
+    frame.hidden = true;
+    frame.before(placeholder);
+  };
+
+  const unblock = (frame: HTMLIFrameElement): void => {
+    const placeholder = placeholders.get(frame);
+    frame.src = frame.dataset.src!;
+    if (!placeholder) return;
+    frame.hidden = false;
+    if (placeholder.contains(doc.activeElement)) frame.focus();
+    placeholder.remove();
+  };
+
+  const apply = (): void => {
+    for (const el of doc.querySelectorAll<HTMLScriptElement | HTMLIFrameElement>(GATED)) {
+      const names = (el.dataset.consent!.match(/\S+/g) ?? []) as Category[];
+      // An unknown category name is never granted: a typo must not let a tracker through.
+      const refused = names.filter((c) => !CATEGORIES.includes(c) || !isGranted(c));
+      if (el.localName == 'iframe') {
+        const frame = el as HTMLIFrameElement;
+        if (refused.length) block(frame, refused);
+        else unblock(frame);
+      } else if (!refused.length && !started.has(el) && doc.readyState != 'loading') {
+        // While the page is parsing, an inline script's text may still be arriving.
+        activate(el as HTMLScriptElement);
+      }
+    }
+  };
+
+  const observer = new MutationObserver(apply);
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  doc.addEventListener('DOMContentLoaded', apply);
+  return {
+    apply,
+    disconnect() {
+      observer.disconnect();
+      doc.removeEventListener('DOMContentLoaded', apply);
+    },
+  };
+}
