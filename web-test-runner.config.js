@@ -46,6 +46,8 @@ function collectorPlugin() {
         },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
+      // serverStop does not run when the runner is killed; the collector must not outlive it.
+      process.once('exit', () => child?.kill());
       const url = await new Promise((resolve, reject) => {
         let output = '';
         child?.stdout?.on('data', (chunk) => {
