@@ -51,13 +51,13 @@ export function createGate({ isGranted, onAllow, strings, doc = document }: Gate
       });
   };
 
-  const block = (frame: HTMLIFrameElement, refused: Category[]): void => {
-    refused = refused.filter((c) => CATEGORIES.includes(c));
-    if (placeholders.has(frame) || frame.hidden || !refused.length) return;
-    const shown = refused.map((c) => strings[c]).join(', ');
+  /** One category at a time: granting two at once would be two concurrent saves of one record. */
+  const block = (frame: HTMLIFrameElement, category: Category): void => {
+    const old = placeholders.get(frame);
+    if (old ? old.dataset.category == category : frame.hidden) return;
     const make = <K extends keyof HTMLElementTagNameMap>(tag: K, text: string, css: string) => {
       const el = doc.createElement(tag);
-      el.textContent = text.replace('{{category}}', shown);
+      el.textContent = text.replace('{{category}}', strings[category]);
       el.style.cssText = css;
       return el;
     };
@@ -68,8 +68,9 @@ export function createGate({ isGranted, onAllow, strings, doc = document }: Gate
     );
     const button = make('button', strings.allowCategory, 'padding:8px 16px;border:0;border-radius:4px;background:#111;color:#fff;font:inherit');
     button.type = 'button';
-    button.onclick = () => refused.filter((c) => !isGranted(c)).map(onAllow);
+    button.onclick = () => onAllow(category);
     placeholder.className = 'carat-consent-placeholder';
+    placeholder.dataset.category = category;
     // Sized like the frame it stands in for, so granting does not shift the layout.
     for (const side of ['width', 'height'] as const) {
       const size = frame.getAttribute(side);
@@ -77,8 +78,14 @@ export function createGate({ isGranted, onAllow, strings, doc = document }: Gate
     }
     placeholder.append(button);
     placeholders.set(frame, placeholder);
-    frame.hidden = true;
-    frame.before(placeholder);
+    if (old) {
+      const focused = old.contains(doc.activeElement);
+      old.replaceWith(placeholder);
+      if (focused) button.focus();
+    } else {
+      frame.hidden = true;
+      frame.before(placeholder);
+    }
   };
 
   const unblock = (frame: HTMLIFrameElement): void => {
@@ -97,8 +104,9 @@ export function createGate({ isGranted, onAllow, strings, doc = document }: Gate
       const refused = names.filter((c) => !CATEGORIES.includes(c) || !isGranted(c));
       if (el.localName == 'iframe') {
         const frame = el as HTMLIFrameElement;
-        if (refused.length) block(frame, refused);
-        else unblock(frame);
+        const category = refused.find((c) => CATEGORIES.includes(c));
+        if (category) block(frame, category);
+        else if (!refused.length) unblock(frame);
       } else if (!refused.length && !started.has(el) && doc.readyState != 'loading') {
         // While the page is parsing, an inline script's text may still be arriving.
         activate(el as HTMLScriptElement);

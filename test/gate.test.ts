@@ -185,15 +185,29 @@ describe('createGate', () => {
     expect(document.activeElement === frame, 'focus moved to the iframe').to.equal(true);
   });
 
-  it('asks for every refused category of an iframe gated on several', async () => {
+  it('asks for the refused categories of an iframe one at a time, keeping focus on the button', async () => {
     add('<iframe data-consent="analytics marketing" data-src="about:blank#map" title="Map"></iframe>');
+    gate.apply();
+    const frame = host.querySelector('iframe')!;
+    const first = host.querySelector('button')!;
+    expect(first.textContent).to.equal('Allow Analytics cookies');
+    first.focus();
+    first.click();
+    expect(allowed).to.deep.equal(['analytics']);
+
     grant('analytics');
     gate.apply();
-    const button = host.querySelector('button')!;
+    const second = host.querySelector('button')!;
+    expect(host.querySelectorAll('.carat-consent-placeholder')).to.have.length(1);
+    expect(second.textContent).to.equal('Allow Marketing cookies');
+    expect(document.activeElement === second, 'focus moved to the new button').to.equal(true);
+    second.click();
+    expect(allowed).to.deep.equal(['analytics', 'marketing']);
+    expect(frame.hasAttribute('src')).to.equal(false);
 
-    expect(button.textContent).to.equal('Allow Marketing cookies');
-    button.click();
-    expect(allowed).to.deep.equal(['marketing']);
+    grant('marketing');
+    gate.apply();
+    expect(frame.getAttribute('src')).to.equal('about:blank#map');
   });
 
   it('gives an iframe added later a placeholder, or its src when already granted', async () => {
