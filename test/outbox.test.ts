@@ -173,6 +173,65 @@ describe('outbox against the real collector', () => {
     expect(await storage.get('outbox'), 'a beacon is never known to arrive').to.deep.equal([record]);
   });
 
+  /** A network that drops the first request, then works: a visitor on a train. */
+  function flakyFetch(): typeof fetch {
+    let dropped = false;
+    return (input, init) => {
+      posted.push(String(input));
+      if (dropped) return fetch(input, init);
+      dropped = true;
+      return Promise.reject(new TypeError('Failed to fetch'));
+    };
+  }
+
+  it('retries by itself after a failure, with backoff', async () => {
+    const record = makeRecord(wordingHash);
+    const outbox = createOutbox({
+      storage,
+      endpoint: `${collector.url}/api/consent`,
+      onDelivered: (id) => delivered.push(id),
+      fetch: flakyFetch(),
+      random: () => 0,
+    });
+    outboxes.push(outbox);
+    await outbox.flush();
+    const started = performance.now();
+    await outbox.send(record, WORDING);
+    expect(delivered).to.deep.equal([]);
+    while (delivered.length === 0 && performance.now() - started < 5000) await new Promise((r) => setTimeout(r, 50));
+    expect(delivered).to.deep.equal([record.id]);
+    // Base delay 2 s, halved by the lowest jitter: the retry waited about a second, not zero.
+    expect(performance.now() - started).to.be.above(900);
+    expect(await rowsOf(record.visitorId)).to.have.length(1);
+  });
+
+  it('retries at once when the browser comes back online', async () => {
+    const record = makeRecord(wordingHash);
+    const outbox = createOutbox({
+      storage,
+      endpoint: `${collector.url}/api/consent`,
+      onDelivered: (id) => delivered.push(id),
+      fetch: flakyFetch(),
+      random: () => 1,
+    });
+    outboxes.push(outbox);
+    await outbox.flush();
+    await outbox.send(record, WORDING);
+    expect(await storage.get('outbox')).to.deep.equal([record]);
+    dispatchEvent(new Event('online'));
+    await outbox.flush();
+    expect(delivered).to.deep.equal([record.id]);
+  });
+
+  it('lets one tab deliver at a time, so two tabs post a queued record once', async () => {
+    const record = makeRecord(wordingHash);
+    await storage.update<ConsentRecord[]>('outbox', () => [record]);
+    const [first, second] = [open(), open()];
+    await Promise.all([first.flush(), second.flush()]);
+    expect(posted.filter((url) => url.endsWith('/api/consent'))).to.have.length(1);
+    expect(delivered).to.deep.equal([record.id]);
+  });
+
   it('keeps at most the last 50 records in history', async () => {
     const records = Array.from({ length: 52 }, () => makeRecord(wordingHash));
     await storage.update<ConsentRecord[]>('history', () => records.slice(0, 51));
