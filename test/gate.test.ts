@@ -223,6 +223,26 @@ describe('createGate', () => {
     expect(host.querySelectorAll('.carat-consent-placeholder')).to.have.length(1);
   });
 
+  it('runs a gated inline script under a nonce-based Content Security Policy', async () => {
+    const frame = document.createElement('iframe');
+    frame.srcdoc =
+      `<meta http-equiv="Content-Security-Policy" content="script-src 'nonce-n0nce'">` +
+      `<script type="text/plain" data-consent="analytics" nonce="n0nce">parent.gateLog.push('with nonce')</script>` +
+      `<script type="text/plain" data-consent="analytics">parent.gateLog.push('without nonce')</script>`;
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve));
+    host.append(frame);
+    await loaded;
+    const frameGate = createGate({ isGranted: (c) => c === 'analytics', onAllow: () => {}, strings: en, doc: frame.contentDocument! });
+    try {
+      frameGate.apply();
+      await waitUntil(() => log.length > 0);
+      await aTimeout(20);
+      expect(log).to.deep.equal(['with nonce']);
+    } finally {
+      frameGate.disconnect();
+    }
+  });
+
   it('works from <head>, before <body> exists, in a page still loading', async () => {
     const frame = document.createElement('iframe');
     host.append(frame);
