@@ -4,18 +4,25 @@ import type { CategoryChoices } from '../src/types.js';
 
 const ALL_REFUSED: CategoryChoices = { necessary: true, analytics: false, marketing: false, preferences: false };
 
-const cookieNames = () => document.cookie.split('; ').filter(Boolean).map((c) => c.split('=')[0]).sort();
-
 describe('clearRefusedStorage', () => {
+  // Other test files share this origin's cookies and storage: look only at what this file set.
   const set: string[] = [];
+  const keys: string[] = [];
   const setCookie = (cookie: string) => {
     set.push(cookie);
     document.cookie = cookie;
   };
+  const setKey = (key: string) => {
+    keys.push(key);
+    localStorage.setItem(key, '1');
+  };
+  const cookieNames = () =>
+    [...new Set(document.cookie.split('; ').map((c) => c.split('=')[0]!))].filter((name) => set.some((c) => c.startsWith(`${name}=`))).sort();
+  const keyNames = () => keys.filter((key) => localStorage.getItem(key) !== null).sort();
 
   afterEach(() => {
     for (const cookie of set.splice(0)) document.cookie = cookie.replace(/=[^;]*/, '=;max-age=0');
-    localStorage.clear();
+    for (const key of keys.splice(0)) localStorage.removeItem(key);
   });
 
   it('deletes the default and configured cookies of a refused category', () => {
@@ -63,7 +70,7 @@ describe('clearRefusedStorage', () => {
   it('leaves everything when every category is granted', () => {
     setCookie('_ga=1;path=/');
     setCookie('_fbp=1;path=/');
-    localStorage.setItem('_pk_ref', '1');
+    setKey('_pk_ref');
 
     clearRefusedStorage({ necessary: true, analytics: true, marketing: true, preferences: true }, { analytics: ['_pk_*'] }, { analytics: ['_pk_*'] });
 
@@ -72,7 +79,7 @@ describe('clearRefusedStorage', () => {
   });
 
   it('removes the configured localStorage keys of refused categories only', () => {
-    for (const key of ['_pk_ref', '_pk_id', 'fb_seen', 'recently_viewed', 'basket']) localStorage.setItem(key, '1');
+    for (const key of ['_pk_ref', '_pk_id', 'fb_seen', 'recently_viewed', 'basket']) setKey(key);
 
     clearRefusedStorage({ ...ALL_REFUSED, marketing: true }, {}, {
       analytics: ['_pk_*'],
@@ -80,7 +87,7 @@ describe('clearRefusedStorage', () => {
       preferences: ['recently_viewed'],
     });
 
-    expect(Object.keys(localStorage).sort()).to.deep.equal(['basket', 'fb_seen']);
+    expect(keyNames()).to.deep.equal(['basket', 'fb_seen']);
   });
 
   it('does not throw for a document without a browsing context', () => {
@@ -119,6 +126,10 @@ describe('clearRefusedStorage', () => {
         ['_fbp=1', '_ga=dir', '_ga=host', '_ga=parent', '_ga_X=sub', '_gat=1', '_gat_UA1=1', '_gid=1', '_pk_id=1'],
       );
       expect(after).to.equal('_fbp=1');
+
+      const cleared = message();
+      popup.postMessage({ set: [], categories: ALL_REFUSED, cookies: {} }, '*');
+      expect(await cleared).to.deep.equal({ before: '_fbp=1', after: '' });
     } finally {
       popup.close();
     }
