@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
  * @typedef {{ id: string, visitorId: string, createdAt: string, email: { address?: string } }} IncomingRecord
  * @typedef {{ receivedAt: string, clientAddress: string, record: unknown }} StoredRecord
  * @typedef {{ hash: string, text: string, receivedAt: string }} StoredWording
+ * @typedef {{ record: IncomingRecord, receivedAt: string, clientAddress: string }} RecordToStore
+ * @typedef {{ created: boolean, receivedAt: string }} StoreResult `receivedAt` of the row kept for this id
  */
 
 /** Each entry moves the schema one version up; `PRAGMA user_version` says how many have run. */
@@ -60,9 +62,18 @@ export function openConsentDb(path) {
 
   const insertRecord = db.prepare(
     `INSERT INTO consent_records (id, visitor_id, email, created_at, received_at, client_address, record)
-     VALUES (@id, @visitorId, @email, @createdAt, @receivedAt, @clientAddress, @record)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO NOTHING`,
   );
+  const receivedAtOf = db.prepare('SELECT received_at FROM consent_records WHERE id = ?').pluck();
+  const insertRecords = db.transaction((/** @type {RecordToStore[]} */ batch) => batch.map(({ record, receivedAt, clientAddress }) => {
+    const { changes } = insertRecord.run(
+      record.id, record.visitorId, record.email.address?.toLowerCase() ?? null, record.createdAt,
+      receivedAt, clientAddress, JSON.stringify(record),
+    );
+    // A duplicate (a retry, or the same id twice in this batch) answers with the kept row's time.
+    return changes === 1 ? { created: true, receivedAt } : { created: false, receivedAt: receivedAtOf.get(record.id) };
+  }));
   const byId = db.prepare('SELECT received_at, client_address, record FROM consent_records WHERE id = ?');
   const byVisitor = db.prepare(
     'SELECT received_at, client_address, record FROM consent_records WHERE visitor_id = ? ORDER BY seq',
@@ -82,22 +93,13 @@ export function openConsentDb(path) {
 
   return {
     /**
-     * Stores a record unless one with its id is already kept.
-     * @param {IncomingRecord} record
-     * @param {{ receivedAt: string, clientAddress: string }} meta
-     * @returns {{ created: boolean, stored: StoredRecord }}
+     * Stores records in one transaction (one fsync), each unless one with its id is already kept.
+     * All or none are stored: on a throw, nothing of the batch is on disk.
+     * @param {RecordToStore[]} batch
+     * @returns {StoreResult[]} one per record, in order
      */
-    addRecord(record, meta) {
-      const { changes } = insertRecord.run({
-        id: record.id,
-        visitorId: record.visitorId,
-        email: record.email.address?.toLowerCase() ?? null,
-        createdAt: record.createdAt,
-        receivedAt: meta.receivedAt,
-        clientAddress: meta.clientAddress,
-        record: JSON.stringify(record),
-      });
-      return { created: changes === 1, stored: toStored(byId.get(record.id)) };
+    addRecords(batch) {
+      return insertRecords(batch);
     },
 
     /** @param {string} id @returns {StoredRecord | undefined} */
