@@ -11,11 +11,11 @@ const minify = () => terser({ ecma: 2021, compress: { passes: 3, unsafe_arrows: 
 const compile = (overrides = {}) => typescript({ tsconfig: './tsconfig.build.json', declaration: false, ...overrides });
 const squeeze = () => minifyTemplates({ include: /src[\\/]ui[\\/]/ });
 
-/** In the embed, the dialogs come from their own file, fetched on first use. */
-const embedDialogs = {
-  name: 'embed-dialogs',
+/** In the embed, the lazy parts come from files of their own beside it, fetched on first use. */
+const embedLazy = {
+  name: 'embed-lazy',
   resolveId(source) {
-    return source === './load-dialogs.js' ? fileURLToPath(new URL('src/ui/load-dialogs.embed.ts', import.meta.url)) : null;
+    return /(^|\/)lazy\.js$/.test(source) ? fileURLToPath(new URL('src/lazy.embed.ts', import.meta.url)) : null;
   },
 };
 
@@ -34,17 +34,22 @@ export default [
   {
     input: 'src/embed.ts',
     output: { file: 'dist/carat-consent.js', format: 'iife' },
-    plugins: [embedDialogs, resolve(), compile({ removeComments: true }), squeeze(), minify()],
+    plugins: [embedLazy, resolve(), compile({ removeComments: true }), squeeze(), minify()],
   },
   {
     input: 'src/ui/dialogs.ts',
     output: { file: 'dist/carat-consent-dialogs.js', format: 'es' },
     plugins: [sharedLit, resolve(), compile({ removeComments: true }), squeeze(), minify()],
   },
+  {
+    input: 'src/delivery.ts',
+    output: { file: 'dist/carat-consent-delivery.js', format: 'es' },
+    plugins: [compile({ removeComments: true }), minify()],
+  },
   // For bundlers: ESM with types; Lit and idb-keyval stay imports so the app shares them.
   {
     input: 'src/index.ts',
-    output: { dir: 'dist', format: 'es' },
+    output: { dir: 'dist', format: 'es', chunkFileNames: '[name].js' },
     external: [/^lit/, /^idb-keyval/],
     plugins: [compile({ declaration: true, outDir: 'dist' })],
   },

@@ -1,128 +1,33 @@
 import type { ConsentStorage } from './storage.js';
 import type { ConsentRecord } from './types.js';
 
-/** Delivers consent records to the collector, surviving flaky networks and closed tabs (SPEC §3). */
-export interface Outbox {
-  /** Queues the record, keeps it in the device's history, then delivers what is queued. Never rejects. */
-  send(record: ConsentRecord, wording: string): Promise<void>;
-  /** Delivers what is queued now, then retries with backoff until the collector has it. */
-  flush(): Promise<void>;
-  /** Stops retrying and listening; what is still queued waits for the next page. */
-  dispose(): void;
-}
-
-/** What the outbox needs from its page; `fetch` and `random` default to the platform's. */
-export interface OutboxDeps {
-  storage: ConsentStorage;
-  /** The collector's record route; its wording route is the sibling `wording`. */
-  endpoint: string;
-  onDelivered: (id: string) => void;
-  fetch?: typeof fetch;
-  random?: () => number;
-}
-
 /** Wording hash → its text while still to be sent, or `true` once the collector took (or refused) it. */
-type WordingLedger = Record<string, string | true>;
+export type WordingLedger = Record<string, string | true>;
 
-const LOCK = 'carat-consent-outbox';
 const HISTORY_LIMIT = 50;
-const RETRY_BASE_MS = 2000;
-const RETRY_MAX_MS = 300000;
-// The collector says the record itself is wrong: sending it again cannot help.
-const REFUSED = [400, 413, 415, 422];
 
-const report = (what: string, status: number): void =>
-  console.error(`[carat-consent] the collector refused ${what} with HTTP ${status}; it will not be sent again`);
-
-/** Creates the outbox and delivers what earlier pages left queued. */
-export function createOutbox({ storage, endpoint, onDelivered, fetch: post = fetch, random = Math.random }: OutboxDeps): Outbox {
-  const wordingUrl = new URL('wording', new URL(endpoint, location.href)).href;
-  // pagehide leaves no time to read IndexedDB, so the beacon sends what these last held.
-  let queued: ConsentRecord[] = [];
-  let ledger: WordingLedger = {};
-  let attempt = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let disposed = false;
-  let chain = Promise.resolve();
-
-  /** The answer's status, or 0 when there was none (offline, unreachable, refused by CORS). */
-  const postJson = (url: string, body: unknown): Promise<number> =>
-    post(url, {
-      method: 'POST',
-      keepalive: true,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    }).then((response) => response.status, () => 0);
-
-  const retryable = (status: number): boolean => (status < 200 || status > 299) && !REFUSED.includes(status);
-
-  /** One delivery pass; true when nothing is left to retry. */
-  async function deliver(): Promise<boolean> {
-    const records = (await storage.get<ConsentRecord[]>('outbox')) ?? [];
-    queued = records;
-    for (const record of records) {
-      const status = await postJson(endpoint, record);
-      if (retryable(status)) return false;
-      await storage.update<ConsentRecord[]>('outbox', (list = []) => (queued = list.filter((r) => r.id !== record.id)));
-      if (status > 299) report(`consent record ${record.id}`, status);
-      else onDelivered(record.id);
-    }
-    ledger = (await storage.get<WordingLedger>('wordings')) ?? {};
-    for (const [hash, text] of Object.entries(ledger)) {
-      if (text === true) continue;
-      const status = await postJson(wordingUrl, { hash, text });
-      // A collector without the wording route answers 404: the records matter more than a retry loop.
-      if (status === 0 || status === 408 || status === 429 || status > 499) return false;
-      if (status > 299) report(`the wording ${hash}`, status);
-      await storage.update<WordingLedger>('wordings', (old = {}) => (ledger = { ...old, [hash]: true }));
-    }
-    return true;
+/**
+ * Keeps a new record on this device: in the history, and (when there is an endpoint) in the
+ * outbox with its wording, to be delivered. It is written before any attempt to send, so a
+ * closed tab or a dead network loses nothing.
+ */
+export async function keepRecord(storage: ConsentStorage, record: ConsentRecord, wording: string, deliver: boolean): Promise<void> {
+  try {
+    await storage.update<ConsentRecord[]>('history', (list = []) => [...list, record].slice(-HISTORY_LIMIT));
+    if (!deliver) return;
+    await storage.update<ConsentRecord[]>('outbox', (list = []) => [...list, record]);
+    await storage.update<WordingLedger>('wordings', (old = {}) =>
+      record.wordingHash in old ? old : { ...old, [record.wordingHash]: wording });
+  } catch (error) {
+    console.error(`[carat-consent] consent record ${record.id} could not be queued (${String(error)})`);
   }
+}
 
-  function flush(): Promise<void> {
-    chain = chain.then(async () => {
-      if (disposed) return;
-      clearTimeout(timer);
-      // One tab delivers at a time; the others then find the shared outbox already empty.
-      const done = await (navigator.locks ? navigator.locks.request(LOCK, deliver) : deliver()).catch(() => false);
-      if (done) attempt = 0;
-      else if (!disposed) {
-        const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.min(attempt++, 16));
-        timer = setTimeout(flush, delay / 2 + (random() * delay) / 2);
-      }
-    });
-    return chain;
-  }
-
-  const onOnline = (): void => void flush();
-  const onPageHide = (): void => {
-    for (const record of queued) navigator.sendBeacon(endpoint, JSON.stringify(record));
-    for (const [hash, text] of Object.entries(ledger)) {
-      if (text !== true) navigator.sendBeacon(wordingUrl, JSON.stringify({ hash, text }));
-    }
-  };
-  addEventListener('online', onOnline);
-  addEventListener('pagehide', onPageHide);
-  void flush();
-
-  return {
-    async send(record, wording) {
-      try {
-        await storage.update<ConsentRecord[]>('outbox', (list = []) => (queued = [...list, record]));
-        await storage.update<ConsentRecord[]>('history', (list = []) => [...list, record].slice(-HISTORY_LIMIT));
-        await storage.update<WordingLedger>('wordings', (old = {}) =>
-          (ledger = record.wordingHash in old ? old : { ...old, [record.wordingHash]: wording }));
-      } catch (error) {
-        console.error(`[carat-consent] consent record ${record.id} could not be queued (${String(error)})`);
-      }
-      return flush();
-    },
-    flush,
-    dispose() {
-      disposed = true;
-      clearTimeout(timer);
-      removeEventListener('online', onOnline);
-      removeEventListener('pagehide', onPageHide);
-    },
-  };
+/** Whether an earlier page left a record or a wording undelivered. */
+export async function hasUndelivered(storage: ConsentStorage): Promise<boolean> {
+  const [outbox, wordings] = await Promise.all([
+    storage.get<ConsentRecord[]>('outbox'),
+    storage.get<WordingLedger>('wordings'),
+  ]);
+  return !!outbox?.length || Object.values(wordings ?? {}).some((text) => text !== true);
 }

@@ -1,9 +1,28 @@
 import { expect } from '@open-wc/testing';
 import { clear, createStore } from 'idb-keyval';
-import { createOutbox, type Outbox } from '../src/outbox.js';
+import { createDelivery, type DeliveryDeps } from '../src/delivery.js';
+import { keepRecord } from '../src/outbox.js';
 import { openConsentStorage, DB_NAME, STORE_NAME, type ConsentStorage } from '../src/storage.js';
 import { sha256 } from '../src/record.js';
 import type { ConsentRecord } from '../src/types.js';
+
+/** What the widget does with a new record: keep it, then deliver. */
+interface Outbox {
+  send(record: ConsentRecord, wording: string): Promise<void>;
+  flush(): Promise<void>;
+  dispose(): void;
+}
+
+function createOutbox(deps: DeliveryDeps): Outbox {
+  const delivery = createDelivery(deps);
+  return {
+    ...delivery,
+    send: async (record, wording) => {
+      await keepRecord(deps.storage, record, wording, true);
+      return delivery.flush();
+    },
+  };
+}
 
 interface Collector {
   url: string;

@@ -6,7 +6,7 @@ import type { Category, ConsentChoice, ConsentRecord } from '../types.js';
 import { ConsentController } from './consent-controller.js';
 import type { DialogHost, Draft } from './dialogs.js';
 import { deepActiveElement } from './focus.js';
-import { loadDialogs } from './load-dialogs.js';
+import { loadDialogs } from '../lazy.js';
 import { styles } from './styles.js';
 
 const GLOBAL_ATTRIBUTES = new Set(['id', 'class', 'style', 'hidden', 'dir', 'title', 'slot', 'tabindex', 'part']);

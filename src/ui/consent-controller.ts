@@ -5,7 +5,9 @@ import { clearRefusedStorage } from '../cookies.js';
 import { createGate } from '../gate.js';
 import en, { type Strings } from '../i18n/en.js';
 import { loadStrings, pickLanguage, type Language } from '../i18n/languages.js';
-import { createOutbox, type Outbox } from '../outbox.js';
+import type { Delivery } from '../delivery.js';
+import { loadDelivery } from '../lazy.js';
+import { hasUndelivered, keepRecord } from '../outbox.js';
 import { buildRecord, bulkChoices, fillPlaceholders, needsPrompt, sha256, wordingOf } from '../record.js';
 import { openConsentStorage, type ConsentStorage } from '../storage.js';
 import type { Category, CategoryChoices, ConsentChoice, ConsentMethod, ConsentOptions, ConsentRecord, EmailConsent } from '../types.js';
@@ -56,7 +58,7 @@ export class ConsentController implements ReactiveController {
   policyVersion: Promise<string> = Promise.resolve('');
   private visitorId = '';
   private storage?: ConsentStorage;
-  private outbox?: Outbox | undefined;
+  private delivery?: Promise<Delivery | undefined>;
   private gate?: ReturnType<typeof createGate>;
   private channel?: BroadcastChannel;
   private started = false;
@@ -83,7 +85,8 @@ export class ConsentController implements ReactiveController {
     this.loaded = new Promise<void>((resolve) => (this.markReady = resolve));
     this.channel?.close();
     this.gate?.disconnect();
-    this.outbox?.dispose();
+    void this.delivery?.then((delivery) => delivery?.dispose());
+    this.delivery = undefined;
   }
 
   /** Fill values for `{{siteName}}` and `{{contactEmail}}`. */
@@ -141,13 +144,7 @@ export class ConsentController implements ReactiveController {
       strings: this.strings,
     });
     this.gate.apply();
-    if (options.endpoint) {
-      this.outbox = createOutbox({
-        storage,
-        endpoint: options.endpoint,
-        onDelivered: (id) => this.emit('delivered', { id }),
-      });
-    }
+    if (options.endpoint && (await hasUndelivered(storage))) void this.deliver();
     this.ready = true;
     this.markReady();
     this.host.requestUpdate();
@@ -194,7 +191,8 @@ export class ConsentController implements ReactiveController {
         email,
         visitorId: this.visitorId,
         policyVersion: (await this.policyVersion) || this.record?.policyVersion || 'unavailable',
-        site: location.origin,
+        // `location.origin` is "null" in an about:srcdoc frame; the document's own origin is the site.
+        site: self.origin,
         expiresDays: this.options.expiresDays,
         gpc: this.gpc,
         language: this.language,
@@ -209,8 +207,27 @@ export class ConsentController implements ReactiveController {
     } catch (error) {
       report(`the choice could not be stored (${String(error)})`);
     }
-    void this.outbox?.send(record, wording);
+    await keepRecord(this.storage!, record, wording, !!this.options.endpoint);
+    if (this.options.endpoint) void this.deliver();
     return record;
+  }
+
+  /** Sends what waits in the outbox, loading the delivery code on first need. */
+  private deliver(): Promise<void> {
+    this.delivery ??= loadDelivery().then(
+      ({ createDelivery }) =>
+        createDelivery({
+          storage: this.storage!,
+          endpoint: this.options.endpoint,
+          onDelivered: (id) => this.emit('delivered', { id }),
+        }),
+      (error) => {
+        this.delivery = undefined;
+        report(`the delivery code could not be loaded (${String(error)}); records stay queued for the next page`);
+        return undefined;
+      },
+    );
+    return this.delivery.then((delivery) => delivery?.flush());
   }
 
   /** Grants every offered category but those Global Privacy Control refuses; e-mail is asked separately. */

@@ -1,5 +1,6 @@
-import { expect } from '@open-wc/testing';
-import { resetWidgets } from './widget.js';
+import { expect, waitUntil } from '@open-wc/testing';
+import { get } from 'idb-keyval';
+import { resetWidgets, store } from './widget.js';
 
 /** Loads a page into an iframe and waits until it posts a message back. */
 function framePage(html: string, sandbox?: string): { frame: HTMLIFrameElement; message: Promise<unknown> } {
@@ -114,5 +115,28 @@ describe('the embed script', () => {
     const result = await message;
     frame.remove();
     expect(result).to.deep.equal({ before: false, after: true, open: true, switches: 5 });
+  });
+
+  it('delivers the choice to the real collector, with its wording, and says so', async () => {
+    const collector = (await (await fetch('/__collector.json')).json()) as { url: string; adminToken: string };
+    const { frame, message } = framePage(
+      `<!doctype html><html lang="en"><body>
+      <script src="${location.origin}/dist/carat-consent.js" defer data-endpoint="${collector.url}/api/consent"></script>
+      <script>
+        document.addEventListener('carat-consent:ready', () => CaratConsent.rejectAll());
+        document.addEventListener('carat-consent:change', (change) =>
+          document.addEventListener('carat-consent:delivered', (e) => parent.postMessage({ changed: change.detail, delivered: e.detail }, '*')));
+      </script></body></html>`,
+    );
+    const { changed, delivered } = (await message) as { changed: { id: string; wordingHash: string }; delivered: { id: string } };
+    frame.remove();
+    expect(delivered.id).to.equal(changed.id);
+    const auth = { headers: { authorization: `Bearer ${collector.adminToken}` } };
+    const stored = await (await fetch(`${collector.url}/api/consent/${changed.id}`, auth)).json();
+    expect(stored.record).to.deep.equal(changed);
+    await waitUntil(async () => (await fetch(`${collector.url}/api/wording/${changed.wordingHash}`)).status === 200, 'the wording is kept');
+    const wording = await (await fetch(`${collector.url}/api/wording/${changed.wordingHash}`)).json();
+    expect(wording.text).to.contain('Necessary: Keep your basket');
+    expect(await get('outbox', store)).to.deep.equal([]);
   });
 });

@@ -1,0 +1,8 @@
+/**
+ * The parts most page views never need, loaded on first use. Bundlers split these off on their
+ * own; the embed build swaps this file for `lazy.embed.ts`.
+ */
+export const loadDialogs = () => import('./ui/dialogs.js');
+
+/** Delivery to the collector: needed only while a record or wording waits to be sent. */
+export const loadDelivery = () => import('./delivery.js');
