@@ -41,11 +41,11 @@ export default [
     output: { file: 'dist/carat-consent-dialogs.js', format: 'es' },
     plugins: [sharedLit, resolve(), compile({ removeComments: true }), squeeze(), minify()],
   },
-  {
-    input: 'src/delivery.ts',
-    output: { file: 'dist/carat-consent-delivery.js', format: 'es' },
+  ...['delivery', 'cookie-storage'].map((name) => ({
+    input: `src/${name}.ts`,
+    output: { file: `dist/carat-consent-${name}.js`, format: 'es' },
     plugins: [compile({ removeComments: true }), minify()],
-  },
+  })),
   // For bundlers: ESM with types; Lit and idb-keyval stay imports so the app shares them.
   {
     input: 'src/index.ts',

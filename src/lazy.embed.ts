@@ -16,3 +16,6 @@ export function loadDialogs(): Promise<typeof import('./ui/dialogs.js')> {
 
 /** `carat-consent-delivery.js`, fetched only while a record or wording waits to be sent. */
 export const loadDelivery = (): Promise<typeof import('./delivery.js')> => load('carat-consent-delivery.js');
+
+/** `carat-consent-cookie-storage.js`, fetched only where the browser blocks IndexedDB. */
+export const loadCookieStorage = (): Promise<typeof import('./cookie-storage.js')> => load('carat-consent-cookie-storage.js');

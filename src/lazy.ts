@@ -6,3 +6,6 @@ export const loadDialogs = () => import('./ui/dialogs.js');
 
 /** Delivery to the collector: needed only while a record or wording waits to be sent. */
 export const loadDelivery = () => import('./delivery.js');
+
+/** The cookie stand-in for IndexedDB: needed only where the browser blocks IndexedDB. */
+export const loadCookieStorage = () => import('./cookie-storage.js');

@@ -85,7 +85,7 @@ describe('outbox against the real collector', () => {
 
   before(async () => {
     collector = (await (await fetch('/__collector.json')).json()) as Collector;
-    storage = await openConsentStorage();
+    storage = (await openConsentStorage())!;
     wordingHash = await sha256(WORDING);
   });
 
@@ -100,7 +100,6 @@ describe('outbox against the real collector', () => {
   });
 
   it('delivers a record: exactly one row, out of the outbox, kept in history, onDelivered called', async () => {
-    expect(storage.durable).to.equal(true);
     const record = makeRecord(wordingHash);
     await open().send(record, WORDING);
 

@@ -6,10 +6,10 @@ import { createGate } from '../gate.js';
 import en, { type Strings } from '../i18n/en.js';
 import { loadStrings, pickLanguage, type Language } from '../i18n/languages.js';
 import type { Delivery } from '../delivery.js';
-import { loadDelivery } from '../lazy.js';
+import { loadCookieStorage, loadDelivery } from '../lazy.js';
 import { hasUndelivered, keepRecord } from '../outbox.js';
 import { buildRecord, bulkChoices, fillPlaceholders, needsPrompt, sha256, wordingOf } from '../record.js';
-import { openConsentStorage, type ConsentStorage } from '../storage.js';
+import { memoryStorage, openConsentStorage, type ConsentStorage } from '../storage.js';
 import type { Category, CategoryChoices, ConsentChoice, ConsentMethod, ConsentOptions, ConsentRecord, EmailConsent } from '../types.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -120,7 +120,17 @@ export class ConsentController implements ReactiveController {
       return options.policyVersion || (text === null ? '' : sha256(text));
     });
     const [storage, strings] = await Promise.all([
-      openConsentStorage(),
+      openConsentStorage().then(
+        (opened) =>
+          opened ??
+          loadCookieStorage().then(
+            ({ cookieStorage }) => cookieStorage(document),
+            (error) => {
+              report(`the cookie fallback could not be loaded (${String(error)}); the choice lasts for this page only`);
+              return memoryStorage();
+            },
+          ),
+      ),
       loadStrings(this.language as Language, base).catch((error) => {
         report(`language "${this.language}" could not be loaded from ${base} (${String(error)}); using English`);
         this.language = 'en';
