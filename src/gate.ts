@@ -1,12 +1,12 @@
 import { CATEGORIES, type Category } from './types.js';
-import type { Strings } from './i18n/en.js';
+import type { BannerStrings } from './i18n/en.js';
 
 /** What the gate needs from the widget: the current choice, a way to grant, and the wording. */
 export interface GateOptions {
   isGranted: (category: Category) => boolean;
   /** Called when the visitor presses a blocked iframe's "Allow" button. */
   onAllow: (category: Category) => void;
-  strings: Strings;
+  strings: BannerStrings;
   doc?: Document;
 }
 

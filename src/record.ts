@@ -1,4 +1,4 @@
-import type { Strings } from './i18n/en.js';
+import type { BannerStrings } from './i18n/en.js';
 import type { Category, CategoryChoices, ConsentMethod, ConsentRecord, EmailConsent } from './types.js';
 
 const DAY_MS = 864e5;
@@ -63,7 +63,7 @@ export function fillPlaceholders(text: string, values: Record<string, string>): 
  * category and the e-mail sentence. Its hash goes into every record as `wordingHash`.
  */
 export function wordingOf(
-  strings: Strings,
+  strings: BannerStrings,
   language: string,
   offered: readonly Category[],
   descriptions: Partial<Record<Category, string>>,

@@ -1,8 +1,10 @@
 /**
- * The English wording, built into the embed. Every other language file has exactly these keys.
+ * The English wording. Every other language file has exactly these keys.
  * `{{siteName}}`, `{{contactEmail}}` and `{{category}}` are filled in when shown.
  */
-const en = {
+
+/** The banner, the categories, the e-mail sentence and blocked content: built into the embed. */
+export const enBanner = {
   bannerTitle: 'Your privacy at {{siteName}}',
   bannerText:
     'We use cookies that are needed for the shop to work. With your permission we would also like to use cookies to measure visits, personalise ads and remember your preferences. You can change your mind at any time.',
@@ -11,8 +13,6 @@ const en = {
   customize: 'Customize',
   policyLink: 'Privacy policy',
   gpcNotice: "Your browser's Global Privacy Control signal was honoured: marketing stays off.",
-  prefsTitle: 'Privacy preferences',
-  prefsIntro: 'Choose which cookies {{siteName}} may use. Necessary cookies keep the shop working and cannot be switched off.',
   necessary: 'Necessary',
   necessaryText: 'Keep your basket, your sign-in and this choice. Always on.',
   analytics: 'Analytics',
@@ -21,13 +21,21 @@ const en = {
   marketingText: 'Show you relevant ads on other sites and measure how well they work.',
   preferences: 'Preferences',
   preferencesText: 'Remember your settings, such as language and recently viewed items.',
-  emailTitle: 'Promotional e-mail',
   emailText: 'Send me offers and news from {{siteName}} by e-mail. I can unsubscribe at any time.',
+  reopen: 'Privacy choices',
+  blockedContent: 'This content is blocked until you allow {{category}} cookies.',
+  allowCategory: 'Allow {{category}} cookies',
+};
+
+/** The dialogs' own wording: the embed ships it with the dialogs, fetched on first use. */
+export const enDialogs = {
+  prefsTitle: 'Privacy preferences',
+  prefsIntro: 'Choose which cookies {{siteName}} may use. Necessary cookies keep the shop working and cannot be switched off.',
+  emailTitle: 'Promotional e-mail',
   emailLabel: 'E-mail address (optional)',
   emailInvalid: 'Enter a valid e-mail address, such as name@example.com.',
   save: 'Save choices',
   close: 'Close',
-  reopen: 'Privacy choices',
   receiptTitle: 'Your current choice',
   receiptId: 'Consent ID',
   receiptDate: 'Date',
@@ -37,14 +45,16 @@ const en = {
   withdraw: 'Withdraw consent',
   policyTitle: 'Privacy policy',
   policyError: 'The privacy policy could not be loaded. Please write to {{contactEmail}} for a copy.',
-  blockedContent: 'This content is blocked until you allow {{category}} cookies.',
-  allowCategory: 'Allow {{category}} cookies',
 };
 
 /** The wording the widget shows, one string per key. */
-export type Strings = Record<keyof typeof en, string>;
+export type Strings = Record<keyof typeof enBanner | keyof typeof enDialogs, string>;
 
 /** The key of one string. */
-export type StringKey = keyof typeof en;
+export type StringKey = keyof Strings;
 
-export default en as Strings;
+/** The strings a page needs before any dialog is opened. */
+export type BannerStrings = Record<keyof typeof enBanner, string>;
+
+const en: Strings = { ...enBanner, ...enDialogs };
+export default en;

@@ -1,4 +1,4 @@
-import en, { type Strings } from './en.js';
+import { enBanner, type BannerStrings, type Strings } from './en.js';
 
 /** Languages with built-in wording: English is inside the embed, the others load on demand. */
 export const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pl', 'pt', 'sv', 'da', 'ar'] as const;
@@ -26,12 +26,13 @@ export function isRightToLeft(lang: string): boolean {
 }
 
 /**
- * The wording for a language. English is built in and needs no request; any other language is
+ * The wording for a language. English (all but the dialogs' part) is built in and needs no request; any other language is
  * the default export of `${base}${lang}${extension}`, fetched when first asked for (rejects when
  * it cannot be loaded). `extension` differs from `.js` only where sources are served unbuilt.
  */
-export async function loadStrings(lang: Language, base: string, extension = '.js'): Promise<Strings> {
-  if (lang === 'en') return en;
+export async function loadStrings(lang: Language, base: string, extension = '.js'): Promise<BannerStrings & Partial<Strings>> {
+  // The dialogs bring the rest of the English wording with them.
+  if (lang === 'en') return enBanner;
   // A specifier built at run time keeps bundlers from inlining every language into the embed.
   const module = (await import(`${base}${lang}${extension}`)) as { default: Strings };
   return module.default;

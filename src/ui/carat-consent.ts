@@ -136,7 +136,10 @@ export class CaratConsentElement extends LitElement {
     await this.consent.loaded;
     await this.consent.policyVersion;
     try {
-      this.dialogs ??= await loadDialogs();
+      if (!this.dialogs) {
+        this.dialogs = await loadDialogs();
+        this.consent.addStrings(this.dialogs.enDialogs);
+      }
     } catch (error) {
       console.error(`[carat-consent] the dialogs could not be loaded (${String(error)})`);
       return;

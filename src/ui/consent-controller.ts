@@ -3,7 +3,7 @@ import { parseOptions, isEmailAddress, type OptionSource } from '../config.js';
 import { pushConsentUpdate } from '../consent-mode.js';
 import { clearRefusedStorage } from '../cookies.js';
 import { createGate } from '../gate.js';
-import en, { type Strings } from '../i18n/en.js';
+import { enBanner, type BannerStrings, type StringKey, type Strings } from '../i18n/en.js';
 import { loadStrings, pickLanguage, type Language } from '../i18n/languages.js';
 import type { Delivery } from '../delivery.js';
 import { loadCookieStorage, loadDelivery } from '../lazy.js';
@@ -44,7 +44,8 @@ async function readPolicy(options: ConsentOptions, doc: Document): Promise<strin
  */
 export class ConsentController implements ReactiveController {
   options = parseOptions([], new URL(location.href)).options;
-  strings: Strings = en;
+  /** The wording; the dialogs' part arrives with the dialogs (see `addStrings`). */
+  strings: BannerStrings & Partial<Strings> = enBanner;
   language = 'en';
   /** The latest stored record, even when it no longer counts. */
   record: ConsentRecord | null = null;
@@ -95,8 +96,13 @@ export class ConsentController implements ReactiveController {
   }
 
   /** A string in the visitor's language with its placeholders filled. */
-  text(key: keyof Strings): string {
-    return fillPlaceholders(this.strings[key], this.fill);
+  text(key: StringKey): string {
+    return fillPlaceholders(this.strings[key] ?? '', this.fill);
+  }
+
+  /** Adds wording under what the language and the site owner gave: the dialogs' English defaults. */
+  addStrings(defaults: Partial<Strings>): void {
+    this.strings = { ...defaults, ...this.strings };
   }
 
   /** The description of a category: the site owner's, or the built-in one. */
@@ -134,7 +140,7 @@ export class ConsentController implements ReactiveController {
       loadStrings(this.language as Language, base).catch((error) => {
         report(`language "${this.language}" could not be loaded from ${base} (${String(error)}); using English`);
         this.language = 'en';
-        return en;
+        return enBanner;
       }),
     ]);
     this.storage = storage;

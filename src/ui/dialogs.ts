@@ -3,6 +3,8 @@ import { parsePolicy } from '../policy.js';
 import { CATEGORIES, type Category, type CategoryChoices, type ConsentRecord } from '../types.js';
 import type { ConsentController } from './consent-controller.js';
 import { trapTab } from './focus.js';
+
+export { enDialogs } from '../i18n/en.js';
 import { renderPolicy } from './policy-view.js';
 
 /**
