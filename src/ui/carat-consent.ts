@@ -1,10 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { OptionSource } from '../config.js';
 import { isRightToLeft } from '../i18n/languages.js';
-import { bulkChoices } from '../record.js';
 import type { Category, ConsentChoice, ConsentRecord } from '../types.js';
 import { ConsentController } from './consent-controller.js';
-import type { DialogHost, Draft } from './dialogs.js';
+import type { Dialogs } from './dialogs.js';
 import { deepActiveElement } from './focus.js';
 import { loadDialogs } from '../lazy.js';
 import { styles } from './styles.js';
@@ -54,37 +53,18 @@ const GLOBAL_ATTRIBUTES = new Set(['id', 'class', 'style', 'hidden', 'dir', 'tit
  */
 export class CaratConsentElement extends LitElement {
   static override styles = styles;
-  static override properties = { draft: { state: true }, forceBanner: { state: true } };
+  static override properties = { forceBanner: { state: true } };
 
   /** Options as an object (keys as in the JSON config), applied over the JSON config; read on connect. */
   config: OptionSource = {};
 
   private readonly consent = new ConsentController(this, () => this.optionSources());
-  private declare draft: Draft;
   private declare forceBanner: boolean;
-  private readonly openers = new Map<string, Element | null>();
-  private dialogs?: Awaited<ReturnType<typeof loadDialogs>>;
-  private readonly dialogHost: DialogHost;
+  private dialogs?: Dialogs;
 
   constructor() {
     super();
     this.forceBanner = false;
-    const element = this;
-    this.dialogHost = {
-      consent: this.consent,
-      get draft() {
-        return element.draft;
-      },
-      set draft(draft) {
-        element.draft = draft;
-      },
-      isOpen: (name) => this.openers.has(name),
-      close: (name) => this.dialog(name)?.close(),
-      onClose: (event) => this.onDialogClose(event),
-      showPolicy: () => void this.showPolicy(),
-      withdraw: () => void this.choose(() => this.withdraw()),
-      actions: (save) => this.renderActions(save),
-    };
   }
 
   private optionSources(): OptionSource[] {
@@ -128,78 +108,35 @@ export class CaratConsentElement extends LitElement {
     return this.consent.ready && (this.consent.prompt || this.forceBanner);
   }
 
-  private dialog(name: string): HTMLDialogElement | null {
-    return this.renderRoot.querySelector(`#${name}`);
-  }
-
   private async openDialog(name: 'preferences' | 'policy'): Promise<void> {
     await this.consent.loaded;
     await this.consent.policyVersion;
     try {
       if (!this.dialogs) {
-        this.dialogs = await loadDialogs();
-        this.consent.addStrings(this.dialogs.enDialogs);
+        const { createDialogs, enDialogs } = await loadDialogs();
+        this.consent.addStrings(enDialogs);
+        this.dialogs = createDialogs({
+          element: this,
+          consent: this.consent,
+          actions: (save) => this.renderActions(save),
+          choose: (decide) => this.choose(decide),
+        });
       }
     } catch (error) {
       console.error(`[carat-consent] the dialogs could not be loaded (${String(error)})`);
       return;
     }
-    this.openers.set(name, deepActiveElement());
-    this.requestUpdate();
-    if (name === 'preferences') {
-      const { record } = this.consent;
-      this.draft = {
-        categories: { ...(record && !this.consent.prompt ? record.categories : bulkChoices(false, [], false)) },
-        email: record?.email.marketing === 'granted',
-        address: record?.email.address ?? '',
-        error: '',
-      };
-    }
-    await this.updateComplete;
-    const dialog = this.dialog(name);
-    if (dialog && !dialog.open) dialog.showModal();
-  }
-
-  private onDialogClose(event: Event): void {
-    const name = (event.currentTarget as HTMLDialogElement).id;
-    const opener = this.openers.get(name);
-    this.openers.delete(name);
-    this.requestUpdate();
-    // The banner button that opened the dialog may be gone after a choice: land on "Privacy choices".
-    void this.updateComplete.then(() => {
-      const target = opener?.isConnected ? opener : this.renderRoot.querySelector<HTMLElement>('[part~="reopen"]');
-      (target as HTMLElement | null)?.focus();
-    });
+    return this.dialogs.open(name);
   }
 
   private async choose(decide: () => Promise<ConsentRecord>): Promise<void> {
     const fromBanner = !!this.renderRoot.querySelector('[part~="banner"]')?.contains(deepActiveElement());
     this.forceBanner = false;
     await decide();
-    this.dialog('preferences')?.close();
+    this.dialogs?.close('preferences');
     if (fromBanner) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="reopen"]')?.focus();
-    }
-  }
-
-  private async saveDraft(): Promise<void> {
-    const { categories, email, address } = this.draft;
-    const typed = address.trim();
-    const previous = this.consent.record?.email.marketing ?? 'unset';
-    try {
-      await this.choose(() =>
-        this.consent.save({
-          categories,
-          email: email
-            ? { marketing: 'granted', ...(typed && { address: typed }) }
-            : { marketing: previous === 'granted' ? 'denied' : previous },
-        }),
-      );
-    } catch {
-      this.draft = { ...this.draft, error: this.consent.text('emailInvalid') };
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('#address')?.focus();
     }
   }
 
@@ -250,13 +187,14 @@ export class CaratConsentElement extends LitElement {
     return this.openDialog('policy');
   }
 
-  private renderActions(save: boolean) {
+  /** Accept all, Reject all, and Customize — or, in the preferences, `save` as "Save choices". */
+  private renderActions(save?: () => void) {
     const t = this.consent.text.bind(this.consent);
     return html`<div class="actions">
       <button part="button accept" @click=${() => this.choose(() => this.acceptAll())}>${t('acceptAll')}</button>
       <button part="button reject" @click=${() => this.choose(() => this.rejectAll())}>${t('rejectAll')}</button>
       ${save
-        ? html`<button part="button save" @click=${this.saveDraft}>${t('save')}</button>`
+        ? html`<button part="button save" @click=${save}>${t('save')}</button>`
         : html`<button part="button customize" @click=${this.showPreferences}>${t('customize')}</button>`}
     </div>`;
   }
@@ -270,7 +208,7 @@ export class CaratConsentElement extends LitElement {
         ${this.consent.gpc ? html`<p class="small">${t('gpcNotice')}</p>` : nothing}
         <button class="link" @click=${this.showPolicy}>${t('policyLink')}</button>
       </div>
-      ${this.renderActions(false)}
+      ${this.renderActions()}
     </section>`;
   }
 
@@ -281,7 +219,7 @@ export class CaratConsentElement extends LitElement {
       ${this.showingBanner
         ? this.renderBanner()
         : html`<button part="reopen" @click=${this.showPreferences}>${this.consent.text('reopen')}</button>`}
-      ${this.dialogs?.renderDialogs(this.dialogHost)}
+      ${this.dialogs?.render()}
     </div>`;
   }
 }

@@ -1,8 +1,9 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type LitElement, type TemplateResult } from 'lit';
 import { parsePolicy } from '../policy.js';
 import { CATEGORIES, type Category, type CategoryChoices, type ConsentRecord } from '../types.js';
 import type { ConsentController } from './consent-controller.js';
-import { trapTab } from './focus.js';
+import { deepActiveElement, trapTab } from './focus.js';
+import { bulkChoices } from '../record.js';
 
 export { enDialogs } from '../i18n/en.js';
 import { renderPolicy } from './policy-view.js';
@@ -13,7 +14,7 @@ import { renderPolicy } from './policy-view.js';
  */
 
 /** What the preferences dialog holds while the visitor edits it. */
-export interface Draft {
+interface Draft {
   categories: CategoryChoices;
   email: boolean;
   address: string;
@@ -22,16 +23,20 @@ export interface Draft {
 
 /** What the dialogs need from the element that shows them. */
 export interface DialogHost {
+  element: LitElement;
   consent: ConsentController;
-  draft: Draft;
-  /** Which dialogs are open (or opening). */
-  isOpen(name: string): boolean;
+  /** Accept all / Reject all, and "Save choices" calling `save`. */
+  actions(save: () => void): TemplateResult;
+  /** Makes a choice the way the element's buttons do. */
+  choose(decide: () => Promise<ConsentRecord>): Promise<void>;
+}
+
+/** The dialogs of one element. */
+export interface Dialogs {
+  /** Opens a dialog; focus returns where it was when it closes. */
+  open(name: 'preferences' | 'policy'): Promise<void>;
   close(name: string): void;
-  onClose(event: Event): void;
-  showPolicy(): void;
-  withdraw(): void;
-  /** Accept all / Reject all and a third button. */
-  actions(save: boolean): TemplateResult;
+  render(): TemplateResult;
 }
 
 const dialogStyles = html`<style>
@@ -156,39 +161,92 @@ const dialogStyles = html`<style>
 
 const checked = (event: Event) => (event.target as HTMLInputElement).checked;
 
-function offered(host: DialogHost): Category[] {
-  return CATEGORIES.filter((c) => c === 'necessary' || host.consent.options.categories.includes(c));
-}
+/** The dialogs for `host`: their state, their focus handling and their templates. */
+export function createDialogs(host: DialogHost): Dialogs {
+  const { element, consent } = host;
+  const t = consent.text.bind(consent);
+  // Each open dialog and what had focus before it.
+  const openers = new Map<string, Element | null>();
+  let draft: Draft;
 
-function head(host: DialogHost, id: string, title: string) {
-  return html`<div class="head">
+  const edit = (change: Partial<Draft>) => {
+    draft = { ...draft, ...change };
+    element.requestUpdate();
+  };
+  const dialog = (name: string) => element.renderRoot.querySelector<HTMLDialogElement>(`#${name}`);
+  const offered = () => CATEGORIES.filter((c) => c === 'necessary' || consent.options.categories.includes(c));
+
+  async function open(name: string): Promise<void> {
+    openers.set(name, deepActiveElement());
+    if (name === 'preferences') {
+      const { record } = consent;
+      draft = {
+        categories: { ...(record && !consent.prompt ? record.categories : bulkChoices(false, [], false)) },
+        email: record?.email.marketing === 'granted',
+        address: record?.email.address ?? '',
+        error: '',
+      };
+    }
+    element.requestUpdate();
+    await element.updateComplete;
+    const opened = dialog(name);
+    if (opened && !opened.open) opened.showModal();
+  }
+
+  function onClose(event: Event): void {
+    const name = (event.currentTarget as HTMLDialogElement).id;
+    const opener = openers.get(name);
+    openers.delete(name);
+    element.requestUpdate();
+    // The banner button that opened the dialog may be gone after a choice: land on "Privacy choices".
+    void element.updateComplete.then(() =>
+      ((opener?.isConnected ? opener : element.renderRoot.querySelector('[part~="reopen"]')) as HTMLElement | null)?.focus(),
+    );
+  }
+
+  async function save(): Promise<void> {
+    const typed = draft.address.trim();
+    const previous = consent.record?.email.marketing ?? 'unset';
+    try {
+      await host.choose(() =>
+        consent.save({
+          categories: draft.categories,
+          email: draft.email
+            ? { marketing: 'granted', ...(typed && { address: typed }) }
+            : { marketing: previous === 'granted' ? 'denied' : previous },
+        }),
+      );
+    } catch {
+      edit({ error: t('emailInvalid') });
+      await element.updateComplete;
+      element.renderRoot.querySelector<HTMLInputElement>('#address')?.focus();
+    }
+  }
+
+  const head = (id: string, title: string) => html`<div class="head">
     <h2 id="${id}-title">${title}</h2>
-    <button class="close" aria-label=${host.consent.text('close')} @click=${() => host.close(id)}>×</button>
+    <button class="close" aria-label=${t('close')} @click=${() => dialog(id)?.close()}>×</button>
   </div>`;
-}
 
-function categorySwitch(host: DialogHost, category: Category) {
-  const necessary = category === 'necessary';
-  return html`<fieldset>
-    <label class="row"
-      >${host.consent.text(category)}
-      <input
-        type="checkbox"
-        role="switch"
-        part="switch"
-        aria-describedby="about-${category}"
-        .checked=${necessary || host.draft.categories[category]}
-        ?disabled=${necessary}
-        @change=${(e: Event) => (host.draft = { ...host.draft, categories: { ...host.draft.categories, [category]: checked(e) } })}
-    /></label>
-    <p class="small" id="about-${category}">${host.consent.describe(category)}</p>
-  </fieldset>`;
-}
+  const categorySwitch = (category: Category) => {
+    const necessary = category === 'necessary';
+    return html`<fieldset>
+      <label class="row"
+        >${t(category)}
+        <input
+          type="checkbox"
+          role="switch"
+          part="switch"
+          aria-describedby="about-${category}"
+          .checked=${necessary || draft.categories[category]}
+          ?disabled=${necessary}
+          @change=${(e: Event) => edit({ categories: { ...draft.categories, [category]: checked(e) } })}
+      /></label>
+      <p class="small" id="about-${category}">${consent.describe(category)}</p>
+    </fieldset>`;
+  };
 
-function emailSwitch(host: DialogHost) {
-  const t = host.consent.text.bind(host.consent);
-  const { email, address, error } = host.draft;
-  return html`<fieldset>
+  const emailSwitch = () => html`<fieldset>
     <label class="row"
       >${t('emailTitle')}
       <input
@@ -196,80 +254,74 @@ function emailSwitch(host: DialogHost) {
         role="switch"
         part="switch"
         aria-describedby="about-email"
-        .checked=${email}
-        @change=${(e: Event) => (host.draft = { ...host.draft, email: checked(e), error: '' })}
+        .checked=${draft.email}
+        @change=${(e: Event) => edit({ email: checked(e), error: '' })}
     /></label>
     <p class="small" id="about-email">${t('emailText')}</p>
-    ${email
+    ${draft.email
       ? html`<label for="address">${t('emailLabel')}</label>
           <input
             id="address"
             type="email"
             autocomplete="email"
-            .value=${address}
-            aria-invalid=${error ? 'true' : 'false'}
+            .value=${draft.address}
+            aria-invalid=${draft.error ? 'true' : 'false'}
             aria-describedby="address-error"
-            @input=${(e: Event) => (host.draft = { ...host.draft, address: (e.target as HTMLInputElement).value, error: '' })}
+            @input=${(e: Event) => edit({ address: (e.target as HTMLInputElement).value, error: '' })}
           />
-          <p class="error" id="address-error" role="alert">${error}</p>`
+          <p class="error" id="address-error" role="alert">${draft.error}</p>`
       : nothing}
   </fieldset>`;
-}
 
-function receipt(host: DialogHost, record: ConsentRecord) {
-  const t = host.consent.text.bind(host.consent);
-  const choices = offered(host)
-    .map((c) => `${t(c)}: ${t(record.categories[c] ? 'on' : 'off')}`)
-    .concat(`${t('emailTitle')}: ${t(record.email.marketing === 'granted' ? 'on' : 'off')}`);
-  return html`<fieldset>
+  const receipt = (record: ConsentRecord) => html`<fieldset>
     <h3>${t('receiptTitle')}</h3>
     <dl>
       <dt>${t('receiptId')}</dt>
       <dd>${record.id}</dd>
       <dt>${t('receiptDate')}</dt>
-      <dd>${new Date(record.createdAt).toLocaleString(host.consent.language)}</dd>
+      <dd>${new Date(record.createdAt).toLocaleString(consent.language)}</dd>
       <dt>${t('receiptVersion')}</dt>
       <dd>${record.policyVersion.slice(0, 19)}</dd>
     </dl>
-    <p class="small">${choices.join(' · ')}</p>
-    <button class="link" @click=${host.withdraw}>${t('withdraw')}</button>
+    <p class="small">
+      ${offered()
+        .map((c) => `${t(c)}: ${t(record.categories[c] ? 'on' : 'off')}`)
+        .concat(`${t('emailTitle')}: ${t(record.email.marketing === 'granted' ? 'on' : 'off')}`)
+        .join(' · ')}
+    </p>
+    <button class="link" @click=${() => host.choose(() => consent.withdraw())}>${t('withdraw')}</button>
   </fieldset>`;
-}
 
-function preferences(host: DialogHost) {
-  const t = host.consent.text.bind(host.consent);
-  const { record, gpc } = host.consent;
-  return html`<div>
-      ${head(host, 'preferences', t('prefsTitle'))}
-      <p>${t('prefsIntro')} <button class="link" @click=${host.showPolicy}>${t('policyLink')}</button></p>
-      ${gpc ? html`<p class="small">${t('gpcNotice')}</p>` : nothing}
-      ${offered(host).map((c) => categorySwitch(host, c))} ${emailSwitch(host)} ${record ? receipt(host, record) : nothing}
+  const preferences = () => html`<div>
+      ${head('preferences', t('prefsTitle'))}
+      <p>${t('prefsIntro')} <button class="link" @click=${() => open('policy')}>${t('policyLink')}</button></p>
+      ${consent.gpc ? html`<p class="small">${t('gpcNotice')}</p>` : nothing} ${offered().map(categorySwitch)}
+      ${emailSwitch()} ${consent.record ? receipt(consent.record) : nothing}
     </div>
-    <div class="foot">${host.actions(true)}</div>`;
-}
+    <div class="foot">${host.actions(save)}</div>`;
 
-function policy(host: DialogHost) {
-  const { policyText, fill } = host.consent;
-  return html`<div>
-    ${head(host, 'policy', host.consent.text('policyTitle'))}
+  const policy = () => html`<div>
+    ${head('policy', t('policyTitle'))}
     <div class="policy" tabindex="0" role="document">
-      ${policyText === null ? html`<p>${host.consent.text('policyError')}</p>` : renderPolicy(parsePolicy(policyText, fill))}
+      ${consent.policyText === null ? html`<p>${t('policyError')}</p>` : renderPolicy(parsePolicy(consent.policyText, consent.fill))}
     </div>
   </div>`;
-}
 
-/** Both dialogs; each renders its content only while open. */
-export function renderDialogs(host: DialogHost): TemplateResult {
-  const dialog = (name: string, content: () => TemplateResult) =>
+  const render = (name: string, content: () => TemplateResult) =>
     html`<dialog
       id=${name}
       part="dialog ${name}"
       aria-modal="true"
       aria-labelledby="${name}-title"
-      @close=${host.onClose}
+      @close=${onClose}
       @keydown=${trapTab}
     >
-      ${host.isOpen(name) ? content() : nothing}
+      ${openers.has(name) ? content() : nothing}
     </dialog>`;
-  return html`${dialogStyles}${dialog('preferences', () => preferences(host))}${dialog('policy', () => policy(host))}`;
+
+  return {
+    open,
+    close: (name) => dialog(name)?.close(),
+    render: () => html`${dialogStyles}${render('preferences', preferences)}${render('policy', policy)}`,
+  };
 }
