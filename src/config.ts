@@ -1,4 +1,4 @@
-import type { Category, ConsentOptions, NamesByCategory, Position, Theme } from './types.js';
+import type { Category, ConsentOptions, NamesByCategory } from './types.js';
 
 /** Options as a site owner wrote them: `data-*`, attributes or the JSON config, keys as written. */
 export type OptionSource = Record<string, unknown>;
@@ -66,14 +66,24 @@ function stringMaps(value: unknown, depth: number): boolean {
 
 type Check = (value: unknown, page: URL) => unknown;
 
+const label: Check = (v) => (isText(v) && v.trim() && v.length <= 200 ? v.trim() : undefined);
+const matching =
+  (test: (v: string) => boolean): Check =>
+  (v) =>
+    isText(v) && test(v) ? v : undefined;
+const oneOf =
+  (...allowed: string[]): Check =>
+  (v) =>
+    allowed.includes(v as string) ? v : undefined;
+
 const checks: { [K in keyof ConsentOptions]: Check } = {
   endpoint: httpUrl,
   policyUrl: httpUrl,
-  policy: (v) => (isText(v) && /^#[\w-]+$/.test(v) ? v : undefined),
-  policyVersion: (v) => (isText(v) && v.trim() && v.length <= 200 ? v.trim() : undefined),
-  siteName: (v) => (isText(v) && v.trim() && v.length <= 200 ? v.trim() : undefined),
-  contactEmail: (v) => (isText(v) && isEmailAddress(v) ? v : undefined),
-  lang: (v) => (isText(v) && /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(v) ? v : undefined),
+  policy: matching((v) => /^#[\w-]+$/.test(v)),
+  policyVersion: label,
+  siteName: label,
+  contactEmail: matching(isEmailAddress),
+  lang: matching((v) => /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(v)),
   categories: (v) => {
     const list = isText(v) ? v.split(/[\s,]+/).filter(Boolean) : v;
     return Array.isArray(list) && list.every(isCategory)
@@ -84,8 +94,8 @@ const checks: { [K in keyof ConsentOptions]: Check } = {
     const days = isText(v) && /^\d+$/.test(v.trim()) ? Number(v) : v;
     return Number.isInteger(days) && (days as number) >= 1 && (days as number) <= 3650 ? days : undefined;
   },
-  theme: (v) => (['light', 'dark', 'auto'].includes(v as Theme) ? v : undefined),
-  position: (v) => (['bar', 'box', 'center'].includes(v as Position) ? v : undefined),
+  theme: oneOf('light', 'dark', 'auto'),
+  position: oneOf('bar', 'box', 'center'),
   i18nBase: (v, page) => {
     const url = httpUrl(v, page);
     return url && (url.endsWith('/') ? url : url + '/');
