@@ -1,4 +1,8 @@
-import { css } from 'lit';
+import { unsafeCSS } from 'lit';
+
+// Lit's `css` tag guards interpolated values with code and a long message every page would
+// download; these styles interpolate nothing, so the plain text is handed over as it is.
+const css = (text: TemplateStringsArray) => unsafeCSS(text[0]);
 
 /**
  * The widget's look. Site owners theme it through `--carat-consent-*` custom properties and
