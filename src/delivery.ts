@@ -1,3 +1,4 @@
+import { report } from './report.js';
 import type { ConsentStorage } from './storage.js';
 import type { ConsentRecord } from './types.js';
 import type { WordingLedger } from './outbox.js';
@@ -30,8 +31,8 @@ const RETRY_MAX_MS = 300000;
 // The collector says the record itself is wrong: sending it again cannot help.
 const REFUSED = [400, 413, 415, 422];
 
-const report = (what: string, status: number): void =>
-  console.error(`[carat-consent] the collector refused ${what} with HTTP ${status}; it will not be sent again`);
+const refused = (what: string, status: number): void =>
+  report(`the collector refused ${what} with HTTP ${status}; it will not be sent again`);
 
 /** Delivers the outbox on each `flush()`, and again on `online`; offers it to `sendBeacon` on `pagehide`. */
 export function createDelivery({ storage, endpoint, onDelivered, fetch: post = fetch, random = Math.random }: DeliveryDeps): Delivery {
@@ -67,7 +68,7 @@ export function createDelivery({ storage, endpoint, onDelivered, fetch: post = f
       const status = await postJson(endpoint, record);
       if (retryable(status)) return false;
       await storage.update<ConsentRecord[]>('outbox', (list = []) => (queued = list.filter((r) => r.id !== record.id)));
-      if (status > 299) report(`consent record ${record.id}`, status);
+      if (status > 299) refused(`consent record ${record.id}`, status);
       else onDelivered(record.id);
     }
     for (const [hash, text] of Object.entries(ledger)) {
@@ -75,7 +76,7 @@ export function createDelivery({ storage, endpoint, onDelivered, fetch: post = f
       const status = await postJson(wordingUrl, { hash, text });
       // A collector without the wording route answers 404: the records matter more than a retry loop.
       if (status === 0 || status === 408 || status === 429 || status > 499) return false;
-      if (status > 299) report(`the wording ${hash}`, status);
+      if (status > 299) refused(`the wording ${hash}`, status);
       await storage.update<WordingLedger>('wordings', (old = {}) => (ledger = { ...old, [hash]: true }));
     }
     return true;

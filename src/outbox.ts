@@ -1,3 +1,4 @@
+import { report } from './report.js';
 import type { ConsentStorage } from './storage.js';
 import type { ConsentRecord } from './types.js';
 
@@ -19,7 +20,7 @@ export async function keepRecord(storage: ConsentStorage, record: ConsentRecord,
     await storage.update<WordingLedger>('wordings', (old = {}) =>
       record.wordingHash in old ? old : { ...old, [record.wordingHash]: wording });
   } catch (error) {
-    console.error(`[carat-consent] consent record ${record.id} could not be queued (${String(error)})`);
+    report(`consent record ${record.id} could not be queued`, error);
   }
 }
 

@@ -7,8 +7,10 @@ import type { Dialogs } from './dialogs.js';
 import { deepActiveElement } from './focus.js';
 import { loadDialogs } from '../lazy.js';
 import { styles } from './styles.js';
+import { report } from '../report.js';
 
-const GLOBAL_ATTRIBUTES = new Set(['id', 'class', 'style', 'hidden', 'dir', 'title', 'slot', 'tabindex', 'part']);
+/** Attributes any element may carry, which are not options. */
+const GLOBAL_ATTRIBUTE = /^(id|class|style|hidden|dir|title|slot|tabindex|part|data-.*|aria-.*)$/;
 
 /**
  * The consent banner, preferences dialog and privacy-policy popup for a shop.
@@ -76,12 +78,12 @@ export class CaratConsentElement extends LitElement {
         if (typeof config !== 'object' || !config || Array.isArray(config)) throw new Error('not an object');
         sources.push(config as OptionSource);
       } catch (error) {
-        console.error(`[carat-consent] the JSON config #carat-consent-config is not a JSON object (${String(error)}); it is ignored`);
+        report('the JSON config #carat-consent-config is not a JSON object; it is ignored', error);
       }
     }
     const attributes: OptionSource = {};
     for (const { name, value } of this.attributes) {
-      if (!GLOBAL_ATTRIBUTES.has(name) && !name.startsWith('data-') && !name.startsWith('aria-')) attributes[name] = value;
+      if (!GLOBAL_ATTRIBUTE.test(name)) attributes[name] = value;
     }
     return [...sources, this.config, attributes];
   }
@@ -123,7 +125,7 @@ export class CaratConsentElement extends LitElement {
         });
       }
     } catch (error) {
-      console.error(`[carat-consent] the dialogs could not be loaded (${String(error)})`);
+      report('the dialogs could not be loaded', error);
       return;
     }
     return this.dialogs.open(name);

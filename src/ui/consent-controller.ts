@@ -9,12 +9,11 @@ import type { Delivery } from '../delivery.js';
 import { loadCookieStorage, loadDelivery } from '../lazy.js';
 import { hasUndelivered, keepRecord } from '../outbox.js';
 import { buildRecord, bulkChoices, fillPlaceholders, needsPrompt, sha256, wordingOf } from '../record.js';
+import { report } from '../report.js';
 import { memoryStorage, openConsentStorage, type ConsentStorage } from '../storage.js';
 import type { Category, CategoryChoices, ConsentChoice, ConsentMethod, ConsentOptions, ConsentRecord, EmailConsent } from '../types.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
-
-const report = (message: string) => console.error(`[carat-consent] ${message}`);
 
 /** The script the embed runs from, so language files are found beside it. */
 const scriptBase = (document.currentScript as HTMLScriptElement | null)?.src;
@@ -29,10 +28,10 @@ async function readPolicy(options: ConsentOptions, doc: Document): Promise<strin
   if (!options.policyUrl) return null;
   try {
     const response = await fetch(options.policyUrl);
-    if (response.ok) return await response.text();
-    report(`option "policy-url" ${JSON.stringify(options.policyUrl)} answered ${response.status}`);
+    if (!response.ok) throw `HTTP ${response.status}`;
+    return await response.text();
   } catch (error) {
-    report(`option "policy-url" ${JSON.stringify(options.policyUrl)} could not be fetched (${String(error)})`);
+    report(`option "policy-url" ${JSON.stringify(options.policyUrl)} could not be fetched`, error);
   }
   return null;
 }
@@ -77,7 +76,7 @@ export class ConsentController implements ReactiveController {
   hostConnected(): void {
     if (this.started) return;
     this.started = true;
-    this.start().catch((error) => report(`could not start: ${String(error)}`));
+    this.start().catch((error) => report('the widget could not start', error));
   }
 
   hostDisconnected(): void {
@@ -132,13 +131,13 @@ export class ConsentController implements ReactiveController {
           loadCookieStorage().then(
             ({ cookieStorage }) => cookieStorage(document),
             (error) => {
-              report(`the cookie fallback could not be loaded (${String(error)}); the choice lasts for this page only`);
+              report('the cookie fallback could not be loaded; the choice lasts for this page only', error);
               return memoryStorage();
             },
           ),
       ),
       loadStrings(this.language as Language, base).catch((error) => {
-        report(`language "${this.language}" could not be loaded from ${base} (${String(error)}); using English`);
+        report(`language "${this.language}" could not be loaded from ${base}; using English`, error);
         this.language = 'en';
         return enBanner;
       }),
@@ -221,7 +220,7 @@ export class ConsentController implements ReactiveController {
     try {
       await this.storage?.update('current', () => record);
     } catch (error) {
-      report(`the choice could not be stored (${String(error)})`);
+      report('the choice could not be stored', error);
     }
     await keepRecord(this.storage!, record, wording, !!this.options.endpoint);
     if (this.options.endpoint) void this.deliver();
@@ -239,7 +238,7 @@ export class ConsentController implements ReactiveController {
         }),
       (error) => {
         this.delivery = undefined;
-        report(`the delivery code could not be loaded (${String(error)}); records stay queued for the next page`);
+        report('the delivery code could not be loaded; records stay queued for the next page', error);
         return undefined;
       },
     );

@@ -127,6 +127,8 @@ const dialogStyles = html`<style>
     cursor: not-allowed;
   }
   input[type='email'] {
+    font: inherit;
+    color: inherit;
     display: block;
     width: 100%;
     min-height: 44px;

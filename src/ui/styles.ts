@@ -20,7 +20,7 @@ export const styles = css`
     --_error: var(--carat-consent-error, #b3261e);
     --_radius: var(--carat-consent-radius, 8px);
     --_space: var(--carat-consent-spacing, 1rem);
-    font: 400 15px/1.5 var(--carat-consent-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font: 15px/1.5 var(--carat-consent-font, system-ui, sans-serif);
     color: var(--_fg);
   }
   :host([theme='dark']) {
@@ -72,8 +72,9 @@ export const styles = css`
     grid-template-columns: 1fr;
   }
   :host([position='center']) [part~='banner'] {
-    inset: 50% auto auto 50%;
-    transform: translate(-50%, -50%);
+    inset: 0;
+    margin: auto;
+    height: fit-content;
     width: min(34rem, calc(100vw - 2 * var(--_space)));
     border-radius: var(--_radius);
     grid-template-columns: 1fr;
@@ -105,8 +106,7 @@ export const styles = css`
       grid-auto-flow: row;
     }
   }
-  button,
-  input {
+  button {
     font: inherit;
     color: inherit;
   }

@@ -263,7 +263,7 @@ describe('the policy popup', () => {
       console.error = original;
     }
     expect(errors).to.have.length(1);
-    expect(errors[0]).to.match(/^\[carat-consent\] option "policy-url" ".*\/no-such-policy.md" answered 404$/);
+    expect(errors[0]).to.match(/^\[carat-consent\] option "policy-url" ".*\/no-such-policy.md" could not be fetched \(HTTP 404\)$/);
   });
 });
 
