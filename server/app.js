@@ -5,7 +5,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { openConsentDb } from './db.js';
-import { groupCommit } from './group-commit.js';
+import { startRecordWriter } from './record-writer.js';
 import { consentRecordSchema, wordingSchema } from './schemas.js';
 import { truncateAddress } from './address.js';
 import { CSV_HEADER, csvLine, recordLine } from './csv.js';
@@ -90,17 +90,10 @@ export async function buildApp(options) {
     // Fastify's defaults would silently drop unknown keys and coerce types; proof must be taken as sent.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false } },
   });
-  const records = groupCommit((/** @type {import('./db.js').RecordToStore[]} */ batch) => {
-    try {
-      return db.addRecords(batch);
-    } catch (error) {
-      // Logged once for the batch; each of its requests answers 503 and the widget sends it again.
-      app.log.error(error);
-      throw error;
-    }
-  });
+  // Logged once per failed batch; each of its requests answers 503 and the widget sends it again.
+  const records = startRecordWriter(options.dbPath, (error) => app.log.error(error));
   app.addHook('onClose', async () => {
-    records.flush();
+    await records.close();
     db.close();
   });
   // Fastify closes idle keep-alive connections on close, but one busy then would stay open until the

@@ -4,8 +4,7 @@ import Database from 'better-sqlite3';
  * @typedef {{ id: string, visitorId: string, createdAt: string, email: { address?: string } }} IncomingRecord
  * @typedef {{ receivedAt: string, clientAddress: string, record: unknown }} StoredRecord
  * @typedef {{ hash: string, text: string, receivedAt: string }} StoredWording
- * @typedef {{ record: IncomingRecord, receivedAt: string, clientAddress: string }} RecordToStore
- * @typedef {{ created: boolean, receivedAt: string }} StoreResult `receivedAt` of the row kept for this id
+ * @typedef {(string | null)[]} Row id, visitor_id, email, created_at, received_at, client_address, record
  */
 
 /** Each entry moves the schema one version up; `PRAGMA user_version` says how many have run. */
@@ -42,38 +41,59 @@ function toStored(row) {
   return { receivedAt: row.received_at, clientAddress: row.client_address, record: JSON.parse(row.record) };
 }
 
-/**
- * Opens (creating and migrating when needed) the collector's SQLite database and returns the only
- * operations the collector performs on it. There is deliberately no update or delete.
- * @param {string} path
- */
-export function openConsentDb(path) {
+/** @param {string} path */
+function connect(path) {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   // FULL syncs the WAL on every commit: a record answered 201 survives a power cut, not only a crash.
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  return db;
+}
 
-  const version = /** @type {number} */ (db.pragma('user_version', { simple: true }));
-  db.transaction(() => {
-    MIGRATIONS.slice(version).forEach((sql) => db.exec(sql));
-    db.pragma(`user_version = ${MIGRATIONS.length}`);
-  })();
-
+/**
+ * The connection that inserts consent records, opened by the writer thread (record-writer.js) on a
+ * database `openConsentDb` has already migrated.
+ * @param {string} path
+ */
+export function openRecordWriter(path) {
+  const db = connect(path);
   const insertRecord = db.prepare(
     `INSERT INTO consent_records (id, visitor_id, email, created_at, received_at, client_address, record)
      VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO NOTHING`,
   );
   const receivedAtOf = db.prepare('SELECT received_at FROM consent_records WHERE id = ?').pluck();
-  const insertRecords = db.transaction((/** @type {RecordToStore[]} */ batch) => batch.map(({ record, receivedAt, clientAddress }) => {
-    const { changes } = insertRecord.run(
-      record.id, record.visitorId, record.email.address?.toLowerCase() ?? null, record.createdAt,
-      receivedAt, clientAddress, JSON.stringify(record),
-    );
-    // A duplicate (a retry, or the same id twice in this batch) answers with the kept row's time.
-    return changes === 1 ? { created: true, receivedAt } : { created: false, receivedAt: receivedAtOf.get(record.id) };
-  }));
+  // A duplicate (a retry, or the same id twice in this batch) answers with the kept row's time.
+  const insertRows = db.transaction((/** @type {Row[]} */ batch) => batch.map(
+    (row) => (insertRecord.run(row).changes === 1 ? null : /** @type {string} */ (receivedAtOf.get(row[0]))),
+  ));
+  return {
+    /**
+     * Inserts the rows in one transaction (one fsync), each unless its id is already kept. All or
+     * none are stored: on a throw, nothing of the batch is on disk.
+     * @param {Row[]} batch
+     * @returns {(string | null)[]} per row: null when stored now, else `receivedAt` of the row kept for its id
+     */
+    insert: (batch) => insertRows(batch),
+    close: () => db.close(),
+  };
+}
+
+/**
+ * Opens (creating and migrating when needed) the collector's SQLite database and returns the only
+ * operations the collector performs on it besides inserting records (`openRecordWriter`). There
+ * is deliberately no update or delete.
+ * @param {string} path
+ */
+export function openConsentDb(path) {
+  const db = connect(path);
+  const version = /** @type {number} */ (db.pragma('user_version', { simple: true }));
+  db.transaction(() => {
+    MIGRATIONS.slice(version).forEach((sql) => db.exec(sql));
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  })();
+
   const byId = db.prepare('SELECT received_at, client_address, record FROM consent_records WHERE id = ?');
   const byVisitor = db.prepare(
     'SELECT received_at, client_address, record FROM consent_records WHERE visitor_id = ? ORDER BY seq',
@@ -92,16 +112,6 @@ export function openConsentDb(path) {
   const ping = db.prepare('SELECT 1');
 
   return {
-    /**
-     * Stores records in one transaction (one fsync), each unless one with its id is already kept.
-     * All or none are stored: on a throw, nothing of the batch is on disk.
-     * @param {RecordToStore[]} batch
-     * @returns {StoreResult[]} one per record, in order
-     */
-    addRecords(batch) {
-      return insertRecords(batch);
-    },
-
     /** @param {string} id @returns {StoredRecord | undefined} */
     recordById(id) {
       const row = byId.get(id);

@@ -1,0 +1,75 @@
+import { Worker } from 'node:worker_threads';
+import { groupCommit } from './group-commit.js';
+
+const WORKER = new URL('./record-writer-worker.js', import.meta.url);
+
+/**
+ * @typedef {import('./db.js').IncomingRecord} IncomingRecord
+ * @typedef {{ created: boolean, receivedAt: string }} Stored `receivedAt` of the row kept for the id
+ */
+
+/**
+ * Stores consent records through group commit on a writer thread (record-writer-worker.js).
+ * The database must already be migrated (`openConsentDb`).
+ * @param {string} dbPath
+ * @param {(error: Error) => void} logError told once per failed batch
+ */
+export function startRecordWriter(dbPath, logError) {
+  /** @type {Worker} */
+  let worker;
+  let closing = false;
+  /** @type {((reply: { kept?: (string | null)[], error?: string }) => void) | null} */
+  let answer = null;
+
+  function spawn() {
+    worker = new Worker(WORKER, { workerData: { dbPath } });
+    worker.on('message', (reply) => answer?.(reply));
+    // A thread that died mid-batch leaves that batch's fate unknown: it fails (the widget sends it
+    // again, and a repeated id is answered 200), and the next batch gets a fresh thread.
+    worker.on('error', (error) => answer?.({ error: error.message }));
+    worker.on('exit', () => {
+      answer?.({ error: 'the writer thread stopped' });
+      if (!closing) spawn();
+    });
+  }
+  spawn();
+
+  const commits = groupCommit((/** @type {import('./db.js').Row[]} */ batch) => new Promise((resolve, reject) => {
+    answer = (reply) => {
+      answer = null;
+      if (reply.kept) {
+        resolve(reply.kept.map((kept, n) => (kept === null
+          ? { created: true, receivedAt: /** @type {string} */ (/** @type {import('./db.js').Row} */ (batch[n])[4]) }
+          : { created: false, receivedAt: kept })));
+        return;
+      }
+      const error = new Error(`consent records not stored: ${reply.error}`);
+      logError(error);
+      reject(error);
+    };
+    worker.postMessage(batch);
+  }));
+
+  return {
+    /**
+     * Queues a record; `settle` runs once its batch is durable (or failed: then nothing of it is kept).
+     * @param {{ record: IncomingRecord, receivedAt: string, clientAddress: string }} toStore
+     * @param {import('./group-commit.js').Settle<Stored>} settle
+     */
+    add({ record, receivedAt, clientAddress }, settle) {
+      // Serialised now, while the writer is busy with the batch before, not when this batch is sent.
+      commits.add([
+        record.id, record.visitorId, record.email.address?.toLowerCase() ?? null, record.createdAt,
+        receivedAt, clientAddress, JSON.stringify(record),
+      ], settle);
+    },
+    /** Commits what is queued, then closes the writer's connection. */
+    async close() {
+      await commits.drain();
+      closing = true;
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      worker.postMessage('close');
+      await exited;
+    },
+  };
+}
