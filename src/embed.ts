@@ -1,5 +1,5 @@
 import { pushConsentDefault } from './consent-mode.js';
-import { installApi } from './api.js';
+import { installApi, parsed } from './api.js';
 import { defineCaratConsent } from './define.js';
 
 // Consent Mode requires the default before any Google tag reads the dataLayer.
@@ -26,5 +26,4 @@ function mount(): void {
 
 defineCaratConsent();
 installApi();
-if (document.readyState === 'loading') addEventListener('DOMContentLoaded', mount, { once: true });
-else mount();
+void parsed.then(mount);
