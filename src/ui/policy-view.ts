@@ -22,8 +22,7 @@ function heading(level: number, content: unknown): TemplateResult {
 function inline(node: Inline): unknown {
   if (typeof node === 'string') return node;
   const children = node.children.map(inline);
-  if (node.kind === 'strong') return html`<strong>${children}</strong>`;
-  if (node.kind === 'em') return html`<em>${children}</em>`;
+  if (node.kind !== 'link') return node.kind === 'strong' ? html`<strong>${children}</strong>` : html`<em>${children}</em>`;
   // Off-site pages open beside the shop so a visitor does not lose the dialog or their basket.
   const external = /^(https?:)?\/\//i.test(node.href);
   return html`<a part="policy-link" href=${node.href} target=${external ? '_blank' : nothing} rel=${external ? 'noopener noreferrer' : nothing}>${children}</a>`;
