@@ -1,0 +1,143 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import { button, mountWidget, openedDialog, part, resetWidgets } from './widget.js';
+
+/** Chromium has no Global Privacy Control; Firefox and Brave send it. This sets the signal as they do. */
+function sendGlobalPrivacyControl(on: boolean): void {
+  Object.defineProperty(navigator, 'globalPrivacyControl', { value: on, configurable: true });
+}
+
+/** A page with the embed in a same-origin frame; `body` runs after it. Resolves with the frame's window. */
+async function embedPage(body: string): Promise<{ frame: HTMLIFrameElement; win: Window & Record<string, unknown> }> {
+  const frame = document.createElement('iframe');
+  frame.srcdoc = `<!doctype html><html lang="en"><body>
+    <script src="${location.origin}/dist/carat-consent.js" defer></script>${body}</body></html>`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve));
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as Window & Record<string, unknown>;
+  await new Promise((resolve) =>
+    win.document.querySelector('carat-consent')?.hasAttribute('theme')
+      ? resolve(0)
+      : win.document.addEventListener('carat-consent:ready', resolve, { once: true }),
+  );
+  return { frame, win };
+}
+
+afterEach(async () => {
+  sendGlobalPrivacyControl(false);
+  await resetWidgets();
+});
+
+describe('Global Privacy Control', () => {
+  it('keeps marketing off on "Accept all", says why, and records the signal', async () => {
+    sendGlobalPrivacyControl(true);
+    const el = await mountWidget();
+    expect(part(el, '[part~="banner"]')!.textContent).to.contain('Global Privacy Control signal was honoured');
+    await expect(el).shadowDom.to.be.accessible();
+    const record = await el.acceptAll();
+    expect(record.gpc).to.equal(true);
+    expect(record.method).to.equal('accept-all');
+    expect(record.categories).to.deep.equal({ necessary: true, analytics: true, marketing: false, preferences: true });
+  });
+
+  it('shows the signal in the preferences, and lets a hand-set marketing switch win', async () => {
+    sendGlobalPrivacyControl(true);
+    const el = await mountWidget();
+    button(el, 'Customize').click();
+    const dialog = await openedDialog(el, 'preferences');
+    expect(dialog.textContent).to.contain('Global Privacy Control signal was honoured');
+    const marketing = dialog.querySelectorAll<HTMLInputElement>('[role="switch"]')[2]!;
+    expect(marketing.checked).to.equal(false);
+    marketing.click();
+    const changed = oneEvent(el, 'carat-consent:change');
+    button(el, 'Save choices').click();
+    const { detail } = await changed;
+    expect(detail.categories.marketing).to.equal(true);
+    expect(detail.gpc).to.equal(true);
+  });
+
+  it('changes nothing without the signal', async () => {
+    const el = await mountWidget();
+    expect(part(el, '[part~="banner"]')!.textContent).not.to.contain('Global Privacy Control');
+    const record = await el.acceptAll();
+    expect(record.gpc).to.equal(false);
+    expect(record.categories.marketing).to.equal(true);
+  });
+});
+
+describe('the page under the embed', () => {
+  const gatedAnalytics = `<script type="text/plain" data-consent="analytics">window.analyticsRuns = (window.analyticsRuns || 0) + 1</script>`;
+
+  it('runs a gated script only after consent, exactly once, and again on the next page', async () => {
+    const first = await embedPage(gatedAnalytics);
+    expect(first.win.analyticsRuns).to.equal(undefined);
+    await (first.win.CaratConsent as { acceptAll(): Promise<unknown> }).acceptAll();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(first.win.analyticsRuns).to.equal(1);
+    await (first.win.CaratConsent as { acceptAll(): Promise<unknown> }).acceptAll();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(first.win.analyticsRuns).to.equal(1);
+    first.frame.remove();
+
+    const returning = await embedPage(gatedAnalytics);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(returning.win.analyticsRuns).to.equal(1);
+    expect(returning.win.document.querySelector('carat-consent')!.shadowRoot!.querySelector('[part~="banner"]')).to.equal(null);
+    returning.frame.remove();
+  });
+
+  it('pushes the Consent Mode default first, then an update for the choice', async () => {
+    const { frame, win } = await embedPage('');
+    await (win.CaratConsent as { save(c: unknown): Promise<unknown> }).save({ categories: { analytics: true } });
+    const layer = (win.dataLayer as IArguments[]).map((entry) => Array.from(entry));
+    frame.remove();
+    expect(layer).to.deep.equal([
+      [
+        'consent',
+        'default',
+        {
+          ad_storage: 'denied',
+          ad_user_data: 'denied',
+          ad_personalization: 'denied',
+          analytics_storage: 'denied',
+          functionality_storage: 'denied',
+          personalization_storage: 'denied',
+          security_storage: 'granted',
+          wait_for_update: 500,
+        },
+      ],
+      [
+        'consent',
+        'update',
+        {
+          ad_storage: 'denied',
+          ad_user_data: 'denied',
+          ad_personalization: 'denied',
+          analytics_storage: 'granted',
+          functionality_storage: 'denied',
+          personalization_storage: 'denied',
+          security_storage: 'granted',
+        },
+      ],
+    ]);
+  });
+
+  it('deletes a refused category\'s cookies on reject and on withdrawal', async () => {
+    const { frame, win } = await embedPage('');
+    const api = win.CaratConsent as { acceptAll(): Promise<unknown>; rejectAll(): Promise<unknown>; withdraw(): Promise<unknown> };
+    const setCookies = () => {
+      for (const name of ['_ga', '_ga_ABC123', '_gid', '_fbp', 'basket']) win.document.cookie = `${name}=1;path=/`;
+    };
+    const names = () => win.document.cookie.split('; ').map((c) => c.split('=')[0]).filter(Boolean).sort();
+    setCookies();
+    await api.rejectAll();
+    expect(names()).to.deep.equal(['basket']);
+    await api.acceptAll();
+    setCookies();
+    expect(names()).to.include.members(['_ga', '_fbp']);
+    await api.withdraw();
+    expect(names()).to.deep.equal(['basket']);
+    win.document.cookie = 'basket=;path=/;max-age=0';
+    frame.remove();
+  });
+});
