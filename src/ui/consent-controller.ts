@@ -116,7 +116,7 @@ export class ConsentController implements ReactiveController {
 
   private async start(): Promise<void> {
     const { options, errors } = parseOptions(this.sources(), new URL(location.href));
-    errors.forEach(report);
+    for (const error of errors) report(error);
     this.options = options;
     this.language = pickLanguage(options.lang, document.documentElement.lang, navigator.languages);
     const base = options.i18nBase || new URL('i18n/', scriptBase ?? location.href).href;

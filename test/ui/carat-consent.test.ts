@@ -355,6 +355,7 @@ describe('bad options', () => {
     for (const name of ['endpoint', 'expires-days', 'theme', 'categories', 'contact-email', 'polcy-url']) {
       expect(errors.filter((e) => e.startsWith('[carat-consent]') && e.includes(`"${name}"`)), name).to.have.length(1);
     }
+    expect(errors).to.include('[carat-consent] option "expires-days" has an invalid value "forever"; using the default');
     const changed = oneEvent(el, 'carat-consent:change');
     button(el, 'Accept all').click();
     const { detail } = await changed;
