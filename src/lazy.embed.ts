@@ -5,6 +5,9 @@ const script = (document.currentScript as HTMLScriptElement | null)?.src ?? loca
 
 const load = <T>(file: string): Promise<T> => import(new URL(file, script).href);
 
+/** Where the language files are: `i18n/` beside the embed. */
+export const i18nBase = new URL('i18n/', script).href;
+
 /**
  * `carat-consent-dialogs.js`, fetched on the first click. It has no Lit of its own: it takes this
  * bundle's, handed over on a global symbol, so the two files share one Lit and its template cache.

@@ -4,6 +4,9 @@
  */
 export const loadDialogs = () => import('./ui/dialogs.js');
 
+/** Where the language files are: `i18n/` beside this module. */
+export const i18nBase = new URL('i18n/', import.meta.url).href;
+
 /** Delivery to the collector: needed only while a record or wording waits to be sent. */
 export const loadDelivery = () => import('./delivery.js');
 

@@ -6,7 +6,7 @@ import { createGate } from '../gate.js';
 import { enBanner, type BannerStrings, type StringKey, type Strings } from '../i18n/en.js';
 import { loadStrings, pickLanguage, type Language } from '../i18n/languages.js';
 import type { Delivery } from '../delivery.js';
-import { loadCookieStorage, loadDelivery } from '../lazy.js';
+import { i18nBase, loadCookieStorage, loadDelivery } from '../lazy.js';
 import { hasUndelivered, keepRecord } from '../outbox.js';
 import { buildRecord, bulkChoices, fillPlaceholders, needsPrompt, sha256, wordingOf } from '../record.js';
 import { report } from '../report.js';
@@ -14,9 +14,6 @@ import { memoryStorage, openConsentStorage, type ConsentStorage } from '../stora
 import type { Category, CategoryChoices, ConsentChoice, ConsentMethod, ConsentOptions, ConsentRecord, EmailConsent } from '../types.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
-
-/** The script the embed runs from, so language files are found beside it. */
-const scriptBase = (document.currentScript as HTMLScriptElement | null)?.src;
 
 async function readPolicy(options: ConsentOptions, doc: Document): Promise<string | null> {
   if (options.policy) {
@@ -119,7 +116,7 @@ export class ConsentController implements ReactiveController {
     for (const error of errors) report(error);
     this.options = options;
     this.language = pickLanguage(options.lang, document.documentElement.lang, navigator.languages);
-    const base = options.i18nBase || new URL('i18n/', scriptBase ?? location.href).href;
+    const base = options.i18nBase || i18nBase;
     const policy = readPolicy(options, document).then(async (text) => {
       this.policyText = text;
       return options.policyVersion || (text === null ? '' : sha256(text));
