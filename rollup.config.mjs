@@ -41,7 +41,7 @@ export default [
     output: { file: 'dist/carat-consent-dialogs.js', format: 'es' },
     plugins: [sharedLit, resolve(), compile({ removeComments: true }), squeeze(), minify()],
   },
-  ...['delivery', 'cookie-storage'].map((name) => ({
+  ...['delivery', 'cookie-storage', 'placeholder'].map((name) => ({
     input: `src/${name}.ts`,
     output: { file: `dist/carat-consent-${name}.js`, format: 'es' },
     plugins: [compile({ removeComments: true }), minify()],

@@ -1,5 +1,8 @@
 import { CATEGORIES, type Category } from './types.js';
 import type { BannerStrings } from './i18n/en.js';
+import { loadPlaceholder } from './lazy.js';
+import type { createPlaceholder } from './placeholder.js';
+import { report } from './report.js';
 
 /** What the gate needs from the widget: the current choice, a way to grant, and the wording. */
 export interface GateOptions {
@@ -27,6 +30,8 @@ const GATED = 'script[type="text/plain"][data-consent],iframe[data-consent][data
 export function createGate({ isGranted, onAllow, strings, doc = document }: GateOptions): Gate {
   const started = new WeakSet<Element>();
   const placeholders = new WeakMap<Element, HTMLElement>();
+  // Frames hidden by the gate while their placeholder loads (an author's `hidden` gets none).
+  const waiting = new WeakSet<Element>();
   // `inserted` orders insertions; `loaded` settles once every inserted external script has run,
   // which an inline script must wait for as the parser would have.
   let inserted: Promise<unknown> = Promise.resolve();
@@ -51,32 +56,26 @@ export function createGate({ isGranted, onAllow, strings, doc = document }: Gate
       });
   };
 
+  let placeholderFor: typeof createPlaceholder | undefined;
+  let loading: Promise<void> | undefined;
+
   /** One category at a time: granting two at once would be two concurrent saves of one record. */
   const block = (frame: HTMLIFrameElement, category: Category): void => {
     const old = placeholders.get(frame);
-    if (old ? old.dataset.category == category : frame.hidden) return;
-    const make = <K extends keyof HTMLElementTagNameMap>(tag: K, text: string, css: string) => {
-      const el = doc.createElement(tag);
-      el.textContent = text.replace('{{category}}', strings[category]);
-      el.style.cssText = css;
-      return el;
-    };
-    const placeholder = make(
-      'div',
-      strings.blockedContent,
-      'display:grid;place-content:center;justify-items:center;gap:8px;box-sizing:border-box;max-width:100%;padding:16px;border:1px solid #666;background:#eee;color:#111;font:14px/1.5 sans-serif;text-align:center',
-    );
-    const button = make('button', strings.allowCategory, 'padding:8px 16px;border:0;border-radius:4px;background:#111;color:#fff;font:inherit');
-    button.type = 'button';
-    button.onclick = () => onAllow(category);
-    placeholder.className = 'carat-consent-placeholder';
-    placeholder.dataset.category = category;
-    // Sized like the frame it stands in for, so granting does not shift the layout.
-    for (const side of ['width', 'height'] as const) {
-      const size = frame.getAttribute(side);
-      if (size) placeholder.style[side] = /\D/.test(size) ? size : `${size}px`;
+    if (old ? old.dataset.category == category : frame.hidden && !waiting.has(frame)) return;
+    if (!placeholderFor) {
+      // Hidden until its placeholder arrives, so a blocked frame never shows as an empty box.
+      waiting.add(frame);
+      frame.hidden = true;
+      loading ??= loadPlaceholder().then(
+        (module) => void ((placeholderFor = module.createPlaceholder), apply()),
+        (error) => report('the iframe placeholder could not be loaded', error),
+      );
+      return;
     }
-    placeholder.append(button);
+    const placeholder = placeholderFor(frame, category, strings, onAllow);
+    const button = placeholder.querySelector('button')!;
+    waiting.delete(frame);
     placeholders.set(frame, placeholder);
     if (old) {
       const focused = old.contains(doc.activeElement);
@@ -91,6 +90,7 @@ export function createGate({ isGranted, onAllow, strings, doc = document }: Gate
   const unblock = (frame: HTMLIFrameElement): void => {
     const placeholder = placeholders.get(frame);
     frame.src = frame.dataset.src!;
+    if (waiting.delete(frame)) frame.hidden = false;
     if (!placeholder) return;
     frame.hidden = false;
     if (placeholder.contains(doc.activeElement)) frame.focus();

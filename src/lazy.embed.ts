@@ -22,3 +22,6 @@ export const loadDelivery = (): Promise<typeof import('./delivery.js')> => load(
 
 /** `carat-consent-cookie-storage.js`, fetched only where the browser blocks IndexedDB. */
 export const loadCookieStorage = (): Promise<typeof import('./cookie-storage.js')> => load('carat-consent-cookie-storage.js');
+
+/** `carat-consent-placeholder.js`, fetched only on pages that gate an iframe. */
+export const loadPlaceholder = (): Promise<typeof import('./placeholder.js')> => load('carat-consent-placeholder.js');

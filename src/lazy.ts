@@ -12,3 +12,6 @@ export const loadDelivery = () => import('./delivery.js');
 
 /** The cookie stand-in for IndexedDB: needed only where the browser blocks IndexedDB. */
 export const loadCookieStorage = () => import('./cookie-storage.js');
+
+/** The stand-in for iframes that wait for consent: needed only on pages that gate one. */
+export const loadPlaceholder = () => import('./placeholder.js');

@@ -9,6 +9,12 @@ const log: string[] = [];
 
 const FIXTURES = '/test/fixtures';
 
+/** The placeholder standing in for `frame`, once its code has loaded. */
+async function placeholderOf(frame: HTMLIFrameElement): Promise<HTMLElement> {
+  await waitUntil(() => frame.previousElementSibling?.classList.contains('carat-consent-placeholder'), 'the placeholder arrives');
+  return frame.previousElementSibling as HTMLElement;
+}
+
 describe('createGate', () => {
   const granted = new Set<Category>();
   const allowed: Category[] = [];
@@ -149,7 +155,7 @@ describe('createGate', () => {
     add('<iframe data-consent="marketing" data-src="about:blank#video" width="320" height="180" title="Video"></iframe>');
     gate.apply();
     const frame = host.querySelector('iframe')!;
-    const placeholder = frame.previousElementSibling as HTMLElement;
+    const placeholder = await placeholderOf(frame);
 
     expect(frame.hasAttribute('src')).to.equal(false);
     expect(frame.hidden).to.equal(true);
@@ -172,7 +178,7 @@ describe('createGate', () => {
     add('<iframe data-consent="marketing" data-src="about:blank#video" title="Video"></iframe>');
     gate.apply();
     const frame = host.querySelector('iframe')!;
-    const button = frame.previousElementSibling!.querySelector('button')!;
+    const button = (await placeholderOf(frame)).querySelector('button')!;
     button.focus();
 
     grant('marketing');
@@ -189,7 +195,7 @@ describe('createGate', () => {
     add('<iframe data-consent="analytics marketing" data-src="about:blank#map" title="Map"></iframe>');
     gate.apply();
     const frame = host.querySelector('iframe')!;
-    const first = host.querySelector('button')!;
+    const first = (await placeholderOf(frame)).querySelector('button')!;
     expect(first.textContent).to.equal('Allow Analytics cookies');
     first.focus();
     first.click();
@@ -258,8 +264,7 @@ describe('createGate', () => {
         '</head><body><script type="text/plain" data-consent="analytics">parent.gateLog.push("from head")</script>' +
           '<iframe data-consent="marketing" data-src="about:blank#ad" title="Ad"></iframe>',
       );
-      await aTimeout(0);
-      expect(doc.querySelector('.carat-consent-placeholder')).not.to.equal(null);
+      await waitUntil(() => doc.querySelector('.carat-consent-placeholder'), 'the placeholder arrives');
       // An inline script's text may still be arriving while the page parses.
       expect(log).to.deep.equal([]);
       doc.close();
