@@ -53,6 +53,14 @@ export default [
     external: [/^lit/, /^idb-keyval/],
     plugins: [compile({ declaration: true, outDir: 'dist' })],
   },
+  // Lit and idb-keyval as browser modules, for pages that use dist/index.js with an import map
+  // and no bundler (the demo's privacy page does).
+  {
+    input: { lit: 'lit', 'idb-keyval': 'idb-keyval' },
+    output: { dir: 'dist/vendor', format: 'es', chunkFileNames: '[name].js' },
+    preserveEntrySignatures: 'strict',
+    plugins: [resolve(), minify()],
+  },
   // One small module per language, fetched only by visitors who need it.
   {
     input: Object.fromEntries(languages.map((f) => [f.slice(0, 2), `src/i18n/${f}`])),

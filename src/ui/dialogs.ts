@@ -1,5 +1,5 @@
 import { html, nothing, type LitElement, type TemplateResult } from 'lit';
-import { parsePolicy } from '../policy.js';
+import { parsePolicy, type Inline } from '../policy.js';
 import { CATEGORIES, type Category, type CategoryChoices, type ConsentRecord } from '../types.js';
 import type { ConsentController } from './consent-controller.js';
 import { deepActiveElement, trapTab } from './focus.js';
@@ -161,6 +161,9 @@ const dialogStyles = html`<style>
   }
 </style>`;
 
+const plainText = (inline: Inline[]): string =>
+  inline.map((node) => (typeof node === 'string' ? node : plainText(node.children))).join('');
+
 const checked = (event: Event) => (event.target as HTMLInputElement).checked;
 
 /** The dialogs for `host`: their state, their focus handling and their templates. */
@@ -302,12 +305,16 @@ export function createDialogs(host: DialogHost): Dialogs {
     </div>
     <div class="foot">${host.actions(save)}</div>`;
 
-  const policy = () => html`<div>
-    ${head('policy', t('policyTitle'))}
-    <div class="policy" tabindex="0" role="document">
-      ${consent.policyText === null ? html`<p>${t('policyError')}</p>` : renderPolicy(parsePolicy(consent.policyText, consent.fill))}
-    </div>
-  </div>`;
+  const policy = () => {
+    const blocks = consent.policyText === null ? null : parsePolicy(consent.policyText, consent.fill);
+    // A policy's own title becomes the dialog's, rather than a second heading under it; its
+    // sections then sit one level below that title.
+    const title = blocks?.[0]?.kind === 'h1' ? blocks.shift() : undefined;
+    return html`<div>
+      ${head('policy', title && 'inline' in title ? plainText(title.inline) : t('policyTitle'))}
+      <div class="policy" tabindex="0" role="document">${blocks ? renderPolicy(blocks, title ? 2 : 3) : html`<p>${t('policyError')}</p>`}</div>
+    </div>`;
+  };
 
   const render = (name: string, content: () => TemplateResult) =>
     html`<dialog

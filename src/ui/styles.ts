@@ -92,7 +92,7 @@ export const styles = css`
   }
   .actions {
     display: grid;
-    grid-auto-columns: 1fr;
+    grid-auto-columns: minmax(0, 1fr);
     grid-auto-flow: column;
     gap: 0.5rem;
   }
@@ -112,7 +112,7 @@ export const styles = css`
   }
   [part~='button'] {
     min-height: 44px;
-    padding: 0.5rem 1rem;
+    padding: 0.5rem;
     border-radius: var(--_radius);
     border: 2px solid var(--_accent);
     background: var(--_accent);
