@@ -1,5 +1,5 @@
 import { CATEGORIES, type Category } from './types.js';
-import type { BannerStrings } from './i18n/en.js';
+import type { BannerStrings, Strings } from './i18n/en.js';
 import { loadPlaceholder } from './lazy.js';
 import type { createPlaceholder } from './placeholder.js';
 import { report } from './report.js';
@@ -9,7 +9,7 @@ export interface GateOptions {
   isGranted: (category: Category) => boolean;
   /** Called when the visitor presses a blocked iframe's "Allow" button. */
   onAllow: (category: Category) => void;
-  strings: BannerStrings;
+  strings: BannerStrings & Partial<Strings>;
   doc?: Document;
 }
 

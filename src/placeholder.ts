@@ -1,4 +1,4 @@
-import type { BannerStrings } from './i18n/en.js';
+import { enPlaceholder, type BannerStrings, type Strings } from './i18n/en.js';
 import type { Category } from './types.js';
 
 /**
@@ -8,22 +8,23 @@ import type { Category } from './types.js';
 export function createPlaceholder(
   frame: HTMLIFrameElement,
   category: Category,
-  strings: BannerStrings,
+  strings: BannerStrings & Partial<Strings>,
   onAllow: (category: Category) => void,
 ): HTMLElement {
   const doc = frame.ownerDocument;
-  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, text: string, css: string) => {
+  const text = { ...enPlaceholder, ...strings };
+  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, wording: string, css: string) => {
     const el = doc.createElement(tag);
-    el.textContent = text.replace('{{category}}', strings[category]);
+    el.textContent = wording.replace('{{category}}', strings[category]);
     el.style.cssText = css;
     return el;
   };
   const placeholder = make(
     'div',
-    strings.blockedContent,
+    text.blockedContent,
     'display:grid;place-content:center;justify-items:center;gap:8px;box-sizing:border-box;max-width:100%;padding:16px;border:1px solid #666;background:#eee;color:#111;font:14px/1.5 sans-serif;text-align:center',
   );
-  const button = make('button', strings.allowCategory, 'padding:8px 16px;border:0;border-radius:4px;background:#111;color:#fff;font:inherit');
+  const button = make('button', text.allowCategory, 'padding:8px 16px;border:0;border-radius:4px;background:#111;color:#fff;font:inherit');
   button.type = 'button';
   button.onclick = () => onAllow(category);
   placeholder.className = 'carat-consent-placeholder';

@@ -3,7 +3,7 @@
  * `{{siteName}}`, `{{contactEmail}}` and `{{category}}` are filled in when shown.
  */
 
-/** The banner, the categories, the e-mail sentence and blocked content: built into the embed. */
+/** The banner, the categories and the e-mail sentence: built into the embed. */
 export const enBanner = {
   bannerTitle: 'Your privacy at {{siteName}}',
   bannerText:
@@ -23,8 +23,6 @@ export const enBanner = {
   preferencesText: 'Remember your settings, such as language and recently viewed items.',
   emailText: 'Send me offers and news from {{siteName}} by e-mail. I can unsubscribe at any time.',
   reopen: 'Privacy choices',
-  blockedContent: 'This content is blocked until you allow {{category}} cookies.',
-  allowCategory: 'Allow {{category}} cookies',
 };
 
 /** The dialogs' own wording: the embed ships it with the dialogs, fetched on first use. */
@@ -47,8 +45,14 @@ export const enDialogs = {
   policyError: 'The privacy policy could not be loaded. Please write to {{contactEmail}} for a copy.',
 };
 
+/** The stand-in for a blocked iframe: the embed ships it with the placeholder code. */
+export const enPlaceholder = {
+  blockedContent: 'This content is blocked until you allow {{category}} cookies.',
+  allowCategory: 'Allow {{category}} cookies',
+};
+
 /** The wording the widget shows, one string per key. */
-export type Strings = Record<keyof typeof enBanner | keyof typeof enDialogs, string>;
+export type Strings = Record<keyof typeof enBanner | keyof typeof enDialogs | keyof typeof enPlaceholder, string>;
 
 /** The key of one string. */
 export type StringKey = keyof Strings;
@@ -56,5 +60,5 @@ export type StringKey = keyof Strings;
 /** The strings a page needs before any dialog is opened. */
 export type BannerStrings = Record<keyof typeof enBanner, string>;
 
-const en: Strings = { ...enBanner, ...enDialogs };
+const en: Strings = { ...enBanner, ...enDialogs, ...enPlaceholder };
 export default en;
