@@ -4,6 +4,9 @@ import { unsafeCSS } from 'lit';
 // download; these styles interpolate nothing, so the plain text is handed over as it is.
 const css = (text: TemplateStringsArray) => unsafeCSS(text[0]);
 
+// `theme="auto"` repeats the dark palette inside a media query: sharing one block through a
+// script-set attribute measured 80 bytes larger after brotli than this repetition.
+
 /**
  * The widget's look. Site owners theme it through `--carat-consent-*` custom properties and
  * `::part()`; the built-in light and dark palettes meet WCAG 2.2 AA contrast.
