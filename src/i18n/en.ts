@@ -7,14 +7,14 @@
 export const enBanner = {
   bannerTitle: 'Your privacy at {{siteName}}',
   bannerText:
-    'We use cookies that are needed for the shop to work. With your permission we would also like to use cookies to measure visits, personalise ads and remember your preferences. You can change your mind at any time.',
+    'Some cookies keep the shop working. With your permission we would also use cookies to measure visits, personalise ads and remember your preferences. You can change your mind at any time.',
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
   customize: 'Customize',
   policyLink: 'Privacy policy',
   gpcNotice: "Your browser's Global Privacy Control signal was honoured: marketing stays off.",
   necessary: 'Necessary',
-  necessaryText: 'Keep your basket, your sign-in and this choice. Always on.',
+  necessaryText: 'Your basket, your sign-in and this choice. Always on.',
   analytics: 'Analytics',
   analyticsText: 'Count visits and see which pages are used, so we can improve the shop.',
   marketing: 'Marketing',

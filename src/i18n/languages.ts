@@ -20,10 +20,8 @@ export function pickLanguage(option: string, htmlLang: string, browserLanguages:
   return 'en';
 }
 
-/** Whether a language is written right to left; covers tags a page may use through translations. */
-export function isRightToLeft(lang: string): boolean {
-  return /^(ar|he|fa|ur)(?:[-_]|$)/i.test(lang.trim());
-}
+/** Whether a built-in language is written right to left: of those the widget has, Arabic. */
+export const isRightToLeft = (lang: Language): boolean => lang === 'ar';
 
 /**
  * The wording for a language. English (all but the dialogs' part) is built in and needs no request; any other language is

@@ -42,7 +42,7 @@ export class ConsentController implements ReactiveController {
   options = parseOptions([], new URL(location.href)).options;
   /** The wording; the dialogs' part arrives with the dialogs (see `addStrings`). */
   strings: BannerStrings & Partial<Strings> = enBanner;
-  language = 'en';
+  language: Language = 'en';
   /** The latest stored record, even when it no longer counts. */
   record: ConsentRecord | null = null;
   /** True when the visitor must be asked: no choice, an expired one, or another policy version. */
@@ -133,7 +133,7 @@ export class ConsentController implements ReactiveController {
             },
           ),
       ),
-      loadStrings(this.language as Language, base).catch((error) => {
+      loadStrings(this.language, base).catch((error) => {
         report(`language "${this.language}" could not be loaded from ${base}; using English`, error);
         this.language = 'en';
         return enBanner;

@@ -136,7 +136,7 @@ describe('the embed script', () => {
     expect(stored.record).to.deep.equal(changed);
     await waitUntil(async () => (await fetch(`${collector.url}/api/wording/${changed.wordingHash}`)).status === 200, 'the wording is kept');
     const wording = await (await fetch(`${collector.url}/api/wording/${changed.wordingHash}`)).json();
-    expect(wording.text).to.contain('Necessary: Keep your basket');
+    expect(wording.text).to.contain('Necessary: Your basket, your sign-in and this choice.');
     expect(await get('outbox', store)).to.deep.equal([]);
   });
 });
