@@ -36,6 +36,11 @@ export interface ConsentRecord {
 export interface ConsentChoice {
   categories?: Partial<CategoryChoices>;
   email?: Partial<EmailConsent>;
+  /**
+   * The exact words the visitor agreed to when the choice was made outside the widget (a
+   * checkout's "send me offers" box): the record's `wordingHash` is then theirs, not the banner's.
+   */
+  wording?: string;
 }
 
 /** Visual theme of the widget. */

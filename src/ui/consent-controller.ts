@@ -189,13 +189,15 @@ export class ConsentController implements ReactiveController {
   }
 
   /** Makes, stores, shares and sends a new record. */
-  async decide(method: ConsentMethod, categories: CategoryChoices, email: EmailConsent): Promise<ConsentRecord> {
+  async decide(method: ConsentMethod, categories: CategoryChoices, email: EmailConsent, asked?: string): Promise<ConsentRecord> {
     await this.loaded;
     if (!this.visitorId) {
       this.visitorId = crypto.randomUUID();
       await this.storage?.update('visitor', () => this.visitorId).catch(() => {});
     }
-    const wording = wordingOf(this.strings, this.language, this.options.categories, this.options.descriptions, this.fill);
+    const wording = asked
+      ? `[${this.language}]\n${asked}`
+      : wordingOf(this.strings, this.language, this.options.categories, this.options.descriptions, this.fill);
     const record = buildRecord(
       {
         method,
@@ -270,6 +272,6 @@ export class ConsentController implements ReactiveController {
     if (email.address !== undefined && !isEmailAddress(email.address)) {
       throw new TypeError(`[carat-consent] save(): ${JSON.stringify(email.address)} is not a valid e-mail address; nothing was saved`);
     }
-    return this.decide('custom', categories, email);
+    return this.decide('custom', categories, email, choice.wording);
   }
 }

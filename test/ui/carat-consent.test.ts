@@ -164,6 +164,15 @@ describe('promotional e-mail', () => {
     expect((await changed).detail.email).to.deep.equal({ marketing: 'denied' });
   });
 
+  it('proves the words of a choice made outside the widget, such as a checkout box', async () => {
+    const el = await mountWidget();
+    const banner = await el.rejectAll();
+    const checkout = await el.save({ email: { marketing: 'granted' }, wording: 'Send me offers by e-mail.' });
+    expect(checkout.wordingHash).to.equal(await sha256('[en]\nSend me offers by e-mail.'));
+    expect(checkout.wordingHash).not.to.equal(banner.wordingHash);
+    expect(checkout.categories).to.deep.equal(banner.categories);
+  });
+
   it('refuses an invalid address from the API with a clear error', async () => {
     const el = await mountWidget();
     let error: unknown;
