@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { openConsentDb } from './db.js';
 import { startRecordWriter } from './record-writer.js';
+import { startCheckpointer } from './checkpointer.js';
 import { consentRecordSchema, wordingSchema } from './schemas.js';
 import { truncateAddress } from './address.js';
 import { CSV_HEADER, csvLine, recordLine } from './csv.js';
@@ -92,8 +93,10 @@ export async function buildApp(options) {
   });
   // Logged once per failed batch; each of its requests answers 503 and the widget sends it again.
   const records = startRecordWriter(options.dbPath, (error) => app.log.error(error));
+  const checkpoints = startCheckpointer(options.dbPath, (error) => app.log.error(error));
   app.addHook('onClose', async () => {
-    await records.close();
+    await Promise.all([records.close(), checkpoints.close()]);
+    // Last to close, this connection copies what is left of the WAL into the file and removes it.
     db.close();
   });
   // Fastify closes idle keep-alive connections on close, but one busy then would stay open until the

@@ -1,3 +1,5 @@
+import { closeSync, fdatasyncSync, fsyncSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
 /**
@@ -41,14 +43,48 @@ function toStored(row) {
   return { receivedAt: row.received_at, clientAddress: row.client_address, record: JSON.parse(row.record) };
 }
 
-/** @param {string} path */
-function connect(path) {
+/**
+ * @param {string} path
+ * @param {'FULL' | 'NORMAL'} synchronous FULL syncs the WAL at every commit, so what is answered
+ *   survives a power cut; NORMAL only for the record writer, which syncs the WAL itself.
+ */
+function connect(path, synchronous) {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
-  // FULL syncs the WAL on every commit: a record answered 201 survives a power cut, not only a crash.
-  db.pragma('synchronous = FULL');
+  db.pragma(`synchronous = ${synchronous}`);
+  // Checkpoints run on a thread of their own (checkpointer.js): a commit that ran one would keep
+  // every request of its batch waiting for the database file's writes and fsync.
+  db.pragma('wal_autocheckpoint = 0');
   db.pragma('busy_timeout = 5000');
   return db;
+}
+
+/**
+ * An fsync of the folder holding `path`, so a file just created in it is found after a power cut.
+ * @param {string} path
+ */
+function syncFolderOf(path) {
+  const folder = openSync(dirname(path), 'r');
+  try {
+    fsyncSync(folder);
+  } finally {
+    closeSync(folder);
+  }
+}
+
+/**
+ * The WAL could not be synced after a commit. Unlike a failed transaction (nothing of it stored),
+ * the batch is committed and readable but may not be on disk, and Linux may already have dropped
+ * the failed pages from its cache as if written: no later sync can be trusted to cover them, so
+ * the writer must stop taking records until the collector restarts and SQLite recovers from what
+ * really is on disk.
+ */
+export class WalSyncError extends Error {
+  /** @param {unknown} cause */
+  constructor(cause) {
+    super(`the write-ahead log could not be synced: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'WalSyncError';
+  }
 }
 
 /**
@@ -57,7 +93,20 @@ function connect(path) {
  * @param {string} path
  */
 export function openRecordWriter(path) {
-  const db = connect(path);
+  // Durability without FULL: in WAL mode a COMMIT only write()s the transaction's frames, ending
+  // with its commit frame, to the -wal file, and NORMAL does not sync them. `insert` then
+  // fdatasyncs that file before returning, and a batch is answered only after `insert` returns:
+  // every frame of every committed transaction up to this one is on disk before any of its posts
+  // hears 201 or 200, exactly what FULL's fsync inside COMMIT gives. A power cut before that sync
+  // can lose only transactions nobody has been answered for; SQLite's recovery reads the WAL up to
+  // its last frame with a valid checksum. WAL frames are overwritten only after a checkpoint has
+  // copied them into the database file and synced it (NORMAL still syncs at checkpoints).
+  const db = connect(path, 'NORMAL');
+  // The main thread's connection keeps the -wal file open (SQLite deletes it only when the last
+  // connection closes), so this descriptor names the live log for as long as the writer runs.
+  const wal = openSync(`${path}-wal`, 'r');
+  // Under FULL SQLite syncs a new WAL's folder at its first sync; here that is ours to do.
+  syncFolderOf(path);
   const insertRecord = db.prepare(
     `INSERT INTO consent_records (id, visitor_id, email, created_at, received_at, client_address, record)
      VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -70,12 +119,47 @@ export function openRecordWriter(path) {
   ));
   return {
     /**
-     * Inserts the rows in one transaction (one fsync), each unless its id is already kept. All or
-     * none are stored: on a throw, nothing of the batch is on disk.
+     * Inserts the rows in one transaction, each unless its id is already kept, and returns once
+     * the transaction is on disk. Throws when it is not: see `WalSyncError`.
      * @param {Row[]} batch
      * @returns {(string | null)[]} per row: null when stored now, else `receivedAt` of the row kept for its id
      */
-    insert: (batch) => insertRows(batch),
+    insert(batch) {
+      const kept = insertRows(batch);
+      try {
+        fdatasyncSync(wal);
+      } catch (error) {
+        throw new WalSyncError(error);
+      }
+      return kept;
+    },
+    close() {
+      closeSync(wal);
+      db.close();
+    },
+  };
+}
+
+/**
+ * The connection that copies the WAL into the database file, opened by the checkpoint thread
+ * (checkpoint-worker.js) on a database `openConsentDb` has already migrated.
+ * @param {string} path
+ */
+export function openCheckpointer(path) {
+  // Any level but OFF syncs the database file before the WAL may be overwritten; FULL also syncs
+  // the WAL first, which costs nothing the writer has not already done.
+  const db = connect(path, 'FULL');
+  const checkpoint = (/** @type {'PASSIVE' | 'RESTART'} */ mode) => /** @type {{ log: number }} */ (
+    db.pragma(`wal_checkpoint(${mode})`)[0]
+  );
+  return {
+    /**
+     * Copies what it can without waiting for the writer or any reader.
+     * @returns {number} frames in the log
+     */
+    passive: () => checkpoint('PASSIVE').log,
+    /** Copies everything and has the next commit write the log from its start: waits for the writer. */
+    restart: () => { checkpoint('RESTART'); },
     close: () => db.close(),
   };
 }
@@ -87,7 +171,8 @@ export function openRecordWriter(path) {
  * @param {string} path
  */
 export function openConsentDb(path) {
-  const db = connect(path);
+  // Wordings are stored on this connection, rarely: FULL keeps their 201 as durable as a record's.
+  const db = connect(path, 'FULL');
   const version = /** @type {number} */ (db.pragma('user_version', { simple: true }));
   db.transaction(() => {
     MIGRATIONS.slice(version).forEach((sql) => db.exec(sql));
