@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { openRecordWriter } from './db.js';
+import { openRecordWriter, WalSyncError } from './db.js';
 
 // The writer thread: SQLite's commit (and its fsync) blocks whichever thread runs it, so it runs
 // here while the main thread goes on reading and validating the next requests.
@@ -15,6 +15,6 @@ port.on('message', (/** @type {import('./db.js').Row[] | 'close'} */ message) =>
   try {
     port.postMessage({ kept: writer.insert(message) });
   } catch (error) {
-    port.postMessage({ error: error instanceof Error ? error.message : String(error) });
+    port.postMessage({ error: error instanceof Error ? error.message : String(error), fatal: error instanceof WalSyncError });
   }
 });

@@ -17,24 +17,33 @@ const WORKER = new URL('./record-writer-worker.js', import.meta.url);
 export function startRecordWriter(dbPath, logError) {
   /** @type {Worker} */
   let worker;
+  /** @type {Promise<unknown>} */
+  let exited;
   let closing = false;
-  /** @type {((reply: { kept?: (string | null)[], error?: string }) => void) | null} */
+  /** @type {Error | null} set once the WAL could not be synced (db.js, WalSyncError) */
+  let broken = null;
+  /** @type {((reply: { kept?: (string | null)[], error?: string, fatal?: boolean }) => void) | null} */
   let answer = null;
 
   function spawn() {
     worker = new Worker(WORKER, { workerData: { dbPath } });
+    exited = new Promise((resolve) => worker.once('exit', resolve));
     worker.on('message', (reply) => answer?.(reply));
     // A thread that died mid-batch leaves that batch's fate unknown: it fails (the widget sends it
     // again, and a repeated id is answered 200), and the next batch gets a fresh thread.
     worker.on('error', (error) => answer?.({ error: error.message }));
     worker.on('exit', () => {
       answer?.({ error: 'the writer thread stopped' });
-      if (!closing) spawn();
+      if (!closing && !broken) spawn();
     });
   }
   spawn();
 
   const commits = groupCommit((/** @type {import('./db.js').Row[]} */ batch) => new Promise((resolve, reject) => {
+    if (broken) {
+      reject(broken);
+      return;
+    }
     answer = (reply) => {
       answer = null;
       if (reply.kept) {
@@ -45,6 +54,12 @@ export function startRecordWriter(dbPath, logError) {
       }
       const error = new Error(`consent records not stored: ${reply.error}`);
       logError(error);
+      if (reply.fatal) {
+        // No later answer could be trusted: refuse every record until a restart recovers the log.
+        broken = new Error(`consent records not stored until the collector restarts: ${reply.error}`);
+        closing = true;
+        worker.postMessage('close');
+      }
       reject(error);
     };
     worker.postMessage(batch);
@@ -66,9 +81,10 @@ export function startRecordWriter(dbPath, logError) {
     /** Commits what is queued, then closes the writer's connection. */
     async close() {
       await commits.drain();
-      closing = true;
-      const exited = new Promise((resolve) => worker.once('exit', resolve));
-      worker.postMessage('close');
+      if (!closing) {
+        closing = true;
+        worker.postMessage('close');
+      }
       await exited;
     },
   };

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
 import { startCollector, tempDir, makeRecord, post, rows } from './collector.js';
 
 describe('group commit through the collector', () => {
@@ -53,6 +54,45 @@ describe('group commit through the collector', () => {
       const kept = new Set(rows(temp.db).map((row) => row.id));
       for (const record of records) assert.ok(kept.has(record.id), record.id);
     } finally {
+      await collector.stop();
+      temp.remove();
+    }
+  });
+
+  it('loses nothing acknowledged while checkpoints run during the posts, even when killed outright', async () => {
+    const temp = tempDir();
+    const collector = await startCollector({ CONSENT_DB: temp.db, RATE_LIMIT_PER_MINUTE: '10000' });
+    // A second checkpointer beside the collector's own: this process copies and restarts the log
+    // while the collector commits into it.
+    const checkpointer = new Database(temp.db);
+    try {
+      /** @type {string[]} */
+      const acknowledged = [];
+      let restarts = 0;
+      for (let round = 0; round < 12; round++) {
+        const records = Array.from({ length: 60 }, () => makeRecord());
+        const answers = Promise.all(records.map((record) => post(`${collector.url}/api/consent`, record)));
+        for (let n = 0; n < 3; n++) {
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          const mode = n === 2 ? 'RESTART' : 'PASSIVE';
+          const [{ busy }] = /** @type {{ busy: number }[]} */ (checkpointer.pragma(`wal_checkpoint(${mode})`));
+          if (mode === 'RESTART' && busy === 0) restarts++;
+        }
+        for (const [i, answer] of (await answers).entries()) {
+          assert.equal(answer.status, 201);
+          acknowledged.push(/** @type {{ id: string }} */ (records[i]).id);
+        }
+      }
+      assert.ok(restarts > 0, 'the log was restarted at least once during the posts');
+      checkpointer.close();
+      collector.child.kill('SIGKILL');
+      await collector.exited;
+      const kept = rows(temp.db).map((row) => row.id);
+      assert.equal(kept.length, acknowledged.length);
+      const keptIds = new Set(kept);
+      for (const id of acknowledged) assert.ok(keptIds.has(id), id);
+    } finally {
+      if (checkpointer.open) checkpointer.close();
       await collector.stop();
       temp.remove();
     }
