@@ -20,7 +20,7 @@ const range = (s) => `${int(s.median)} (${int(s.min)}–${int(s.max)})`;
  * @typedef {object} Results
  * @property {{ date: string, node: string, chromium: string, cpus: number, rounds: number }} meta
  * @property {import('./widgets.js').Widget[]} widgets ours first
- * @property {Map<string, { raw: number, gzip: number, brotli: number }>} sizes by widget name
+ * @property {Map<string, { raw: number, gzip: number, brotli: number, withPreferences: number }>} sizes by widget name
  * @property {{ missing: string } | { timings: Map<string, import('./page-timings.js').Timings> }} pages
  * @property {{ missing: string } | { ours: import('./collector.js').Load, ceiling: import('./collector.js').Load }} collector
  * @property {{ connections: number, durationS: number, warmupS: number }} load
@@ -70,6 +70,11 @@ function widgetRows(results) {
       target: `≤ ${int(TARGETS.brotliBytes)}; ≤ ${TARGETS.brotliVsVanilla}× ${VANILLA}`,
       verdict: (ours, others) =>
         `${met(ours <= TARGETS.brotliBytes)}; ${vsVanilla(TARGETS.brotliVsVanilla)(ours, others)}`,
+    }),
+    row(results, {
+      label: 'brotli q11 once the preferences are opened, bytes',
+      value: size('withPreferences'),
+      show: int,
     }),
     row(results, {
       label: 'Time to banner, ms: median (min–max)',

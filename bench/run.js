@@ -32,7 +32,12 @@ const all = widgets();
 const present = all.filter((widget) => !widget.missing);
 for (const widget of all) if (widget.missing) console.error(`${widget.name}: ${widget.missing}`);
 
-const sizes = new Map(present.map((widget) => [widget.name, measureSize(root, widget.assets)]));
+const sizes = new Map(
+  present.map((widget) => [
+    widget.name,
+    { ...measureSize(root, widget.assets), withPreferences: measureSize(root, [...widget.assets, ...widget.onOpen]).brotli },
+  ]),
+);
 
 const pages = await part('pages', async () => {
   if (present.length === 0) return { missing: 'no widget to measure' };

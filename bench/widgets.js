@@ -15,18 +15,20 @@ const versionOf = (packageJson) =>
  * @property {string} version
  * @property {string} page path of its bench page on the static server
  * @property {string[]} assets repo-relative files a site downloads for it (JS and CSS)
+ * @property {string[]} onOpen further files fetched when the visitor opens the preferences
  * @property {string | null} missing why it cannot be measured, or null when it can
  * @property {() => boolean | Promise<boolean>} stored runs in the page: is an "accept all" choice persisted?
  */
 
 /** @returns {Widget} */
-function widget({ name, packageJson, page, assets, stored }) {
+function widget({ name, packageJson, page, assets, onOpen = [], stored }) {
   const absent = assets.find((asset) => !existsSync(join(root, asset)));
   return {
     name,
     version: versionOf(packageJson),
     page,
     assets,
+    onOpen,
     missing: absent ? `${absent} not found` : null,
     stored,
   };
@@ -43,6 +45,8 @@ export function widgets() {
       packageJson: 'package.json',
       page: '/bench/pages/ours.html',
       assets: ['dist/carat-consent.js'],
+      // The preferences and policy dialogs are their own file, fetched on the first click.
+      onOpen: ['dist/carat-consent-dialogs.js'],
       // SPEC §3: the latest record is kept in IndexedDB `carat-consent`, store `consent`, key `current`.
       // Opening a database that does not exist would create it empty and break the widget's own
       // upgrade, hence the `databases()` check first.
