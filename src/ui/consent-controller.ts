@@ -156,7 +156,8 @@ export class ConsentController implements ReactiveController {
       strings: this.strings,
     });
     this.gate.apply();
-    if (options.endpoint && (await hasUndelivered(storage))) void this.deliver();
+    // What earlier pages left undelivered goes out, without holding up this page's start.
+    if (options.endpoint) void hasUndelivered(storage).then((waiting) => void (waiting && this.deliver()));
     this.ready = true;
     this.markReady();
     this.host.requestUpdate();

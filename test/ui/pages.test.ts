@@ -139,4 +139,33 @@ describe('the embed script', () => {
     expect(wording.text).to.contain('Necessary: Your basket, your sign-in and this choice.');
     expect(await get('outbox', store)).to.deep.equal([]);
   });
+
+  it('sends on the next page what an unreachable endpoint could not take, once', async () => {
+    const collector = (await (await fetch('/__collector.json')).json()) as { url: string; adminToken: string; unreachableUrl: string };
+    const offline = framePage(
+      `<!doctype html><html lang="en"><body>
+      <script src="${location.origin}/dist/carat-consent.js" defer data-endpoint="${collector.unreachableUrl}/api/consent"></script>
+      <script>
+        document.addEventListener('carat-consent:ready', async () => parent.postMessage((await CaratConsent.acceptAll()).id, '*'));
+      </script></body></html>`,
+    );
+    const id = (await offline.message) as string;
+    await waitUntil(async () => ((await get('outbox', store)) as unknown[] | undefined)?.length === 1, 'the record waits in the outbox');
+    offline.frame.remove();
+
+    const online = framePage(
+      `<!doctype html><html lang="en"><body>
+      <script src="${location.origin}/dist/carat-consent.js" defer data-endpoint="${collector.url}/api/consent"></script>
+      <script>
+        document.addEventListener('carat-consent:delivered', (e) => parent.postMessage(e.detail.id, '*'));
+      </script></body></html>`,
+    );
+    expect(await online.message).to.equal(id);
+    online.frame.remove();
+    const auth = { headers: { authorization: `Bearer ${collector.adminToken}` } };
+    const stored = await (await fetch(`${collector.url}/api/consent/${id}`, auth)).json();
+    const visitor = await (await fetch(`${collector.url}/api/consent?visitorId=${stored.record.visitorId}`, auth)).json();
+    expect(visitor.records).to.have.length(1);
+    expect(await get('outbox', store)).to.deep.equal([]);
+  });
 });
