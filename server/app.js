@@ -174,12 +174,16 @@ export async function buildApp(options) {
     return wording ?? reply.code(404).send({ error: 'wording not found' });
   });
 
+  // A load balancer restarts or routes around a collector on 503: also after a failed WAL sync,
+  // when the collector still answers but can store nothing until it is restarted.
   app.get('/healthz', async (_request, reply) => {
+    const stopped = records.stopped();
+    if (stopped) return reply.code(503).send({ status: 'unavailable', error: stopped.message });
     try {
       db.ping();
       return { status: 'ok' };
     } catch {
-      return reply.code(503).send({ error: 'database unavailable' });
+      return reply.code(503).send({ status: 'unavailable', error: 'database unavailable' });
     }
   });
 

@@ -78,6 +78,14 @@ export function startRecordWriter(dbPath, logError) {
         receivedAt, clientAddress, JSON.stringify(record),
       ], settle);
     },
+    /**
+     * Why the writer takes no more records (a failed WAL sync, see `WalSyncError`), or null while
+     * it does: a collector that answers every post 503 until restarted must not look healthy.
+     * @returns {Error | null}
+     */
+    stopped() {
+      return broken;
+    },
     /** Commits what is queued, then closes the writer's connection. */
     async close() {
       await commits.drain();

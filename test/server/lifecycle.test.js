@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startCollector, tempDir, makeRecord, post, rows } from './collector.js';
@@ -31,6 +32,31 @@ describe('collector lifecycle', () => {
       const response = await fetch(`${collector.url}/healthz`);
       assert.equal(response.status, 200);
       assert.deepEqual(await response.json(), { status: 'ok' });
+    } finally {
+      await collector.stop();
+      temp.remove();
+    }
+  });
+
+  it('answers /healthz 503 once a failed WAL sync has stopped the writer, so it gets restarted', async () => {
+    const temp = tempDir();
+    const marker = join(temp.dir, 'fail-sync');
+    const collector = await startCollector({
+      CONSENT_DB: temp.db,
+      FAIL_WAL_SYNC_WHEN: marker,
+      NODE_OPTIONS: `--import ${new URL('./failing-wal-sync.js', import.meta.url).pathname}`,
+    });
+    try {
+      assert.equal((await post(`${collector.url}/api/consent`, makeRecord())).status, 201);
+      assert.equal((await fetch(`${collector.url}/healthz`)).status, 200);
+      writeFileSync(marker, '');
+      assert.equal((await post(`${collector.url}/api/consent`, makeRecord())).status, 503);
+      const health = await fetch(`${collector.url}/healthz`);
+      assert.equal(health.status, 503);
+      const body = await health.json();
+      assert.equal(body.status, 'unavailable');
+      assert.match(body.error, /restarts.*EIO/);
+      assert.equal((await post(`${collector.url}/api/consent`, makeRecord())).status, 503, 'no record taken after it');
     } finally {
       await collector.stop();
       temp.remove();
