@@ -149,9 +149,8 @@ export function openCheckpointer(path) {
   // Any level but OFF syncs the database file before the WAL may be overwritten; FULL also syncs
   // the WAL first, which costs nothing the writer has not already done.
   const db = connect(path, 'FULL');
-  const checkpoint = (/** @type {'PASSIVE' | 'RESTART'} */ mode) => /** @type {{ log: number }} */ (
-    db.pragma(`wal_checkpoint(${mode})`)[0]
-  );
+  const checkpoint = (/** @type {'PASSIVE' | 'RESTART'} */ mode) =>
+    /** @type {{ log: number }[]} */ (db.pragma(`wal_checkpoint(${mode})`))[0] ?? { log: 0 };
   return {
     /**
      * Copies what it can without waiting for the writer or any reader.
@@ -179,21 +178,28 @@ export function openConsentDb(path) {
     db.pragma(`user_version = ${MIGRATIONS.length}`);
   })();
 
-  const byId = db.prepare('SELECT received_at, client_address, record FROM consent_records WHERE id = ?');
-  const byVisitor = db.prepare(
-    'SELECT received_at, client_address, record FROM consent_records WHERE visitor_id = ? ORDER BY seq',
+  /** @typedef {{ received_at: string, client_address: string, record: string }} RecordRow */
+  const byId = /** @type {import('better-sqlite3').Statement<[string], RecordRow>} */ (
+    db.prepare('SELECT received_at, client_address, record FROM consent_records WHERE id = ?')
   );
-  const byEmail = db.prepare(
-    'SELECT received_at, client_address, record FROM consent_records WHERE email = ? ORDER BY seq',
+  const byVisitor = /** @type {import('better-sqlite3').Statement<[string], RecordRow>} */ (
+    db.prepare('SELECT received_at, client_address, record FROM consent_records WHERE visitor_id = ? ORDER BY seq')
   );
-  const exportBatch = db.prepare(
-    `SELECT seq, received_at, client_address, record FROM consent_records
-     WHERE seq > ? AND received_at >= ? AND received_at < ? ORDER BY seq LIMIT ${EXPORT_BATCH}`,
+  const byEmail = /** @type {import('better-sqlite3').Statement<[string], RecordRow>} */ (
+    db.prepare('SELECT received_at, client_address, record FROM consent_records WHERE email = ? ORDER BY seq')
+  );
+  const exportBatch = /** @type {import('better-sqlite3').Statement<[number, string, string], RecordRow & { seq: number }>} */ (
+    db.prepare(
+      `SELECT seq, received_at, client_address, record FROM consent_records
+       WHERE seq > ? AND received_at >= ? AND received_at < ? ORDER BY seq LIMIT ${EXPORT_BATCH}`,
+    )
   );
   const insertWording = db.prepare(
     'INSERT INTO wordings (hash, text, received_at) VALUES (?, ?, ?) ON CONFLICT (hash) DO NOTHING',
   );
-  const wordingByHash = db.prepare('SELECT hash, text, received_at AS receivedAt FROM wordings WHERE hash = ?');
+  const wordingByHash = /** @type {import('better-sqlite3').Statement<[string], StoredWording>} */ (
+    db.prepare('SELECT hash, text, received_at AS receivedAt FROM wordings WHERE hash = ?')
+  );
   const ping = db.prepare('SELECT 1');
 
   return {
