@@ -57,6 +57,11 @@ const dialogStyles = html`<style>
     justify-content: space-between;
     align-items: start;
     gap: 1rem;
+    position: sticky;
+    top: calc(-1 * var(--_space));
+    margin: calc(-1 * var(--_space)) 0 0;
+    padding: var(--_space) 0 0.5rem;
+    background: var(--_bg);
   }
   .close {
     min-width: 44px;
