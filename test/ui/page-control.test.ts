@@ -122,6 +122,29 @@ describe('the page under the embed', () => {
     ]);
   });
 
+  it('has the Consent Mode default in the dataLayer before a Google tag placed after it in <head> runs', async () => {
+    const frame = document.createElement('iframe');
+    const seen = new Promise<unknown>((resolve) => {
+      const listen = (event: MessageEvent) => {
+        if (event.source !== frame.contentWindow) return;
+        removeEventListener('message', listen);
+        resolve(event.data);
+      };
+      addEventListener('message', listen);
+    });
+    frame.srcdoc = `<!doctype html><html lang="en"><head>
+      <script src="${location.origin}/dist/carat-consent.js"></script>
+      <script>
+        window.dataLayer = window.dataLayer || [];
+        const first = dataLayer[0];
+        parent.postMessage({ body: document.body === null, command: first && Array.from(first).slice(0, 2), wait: first && first[2].wait_for_update }, '*');
+      </script></head><body></body></html>`;
+    document.body.append(frame);
+    const result = await seen;
+    frame.remove();
+    expect(result).to.deep.equal({ body: true, command: ['consent', 'default'], wait: 500 });
+  });
+
   it('deletes a refused category\'s cookies on reject and on withdrawal', async () => {
     const { frame, win } = await embedPage('');
     const api = win.CaratConsent as { acceptAll(): Promise<unknown>; rejectAll(): Promise<unknown>; withdraw(): Promise<unknown> };
