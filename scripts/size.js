@@ -2,7 +2,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-const files = ['dist/carat-consent.js', 'dist/carat-consent-dialogs.js', ...readdirSync('dist/i18n').filter((f) => f.endsWith('.js')).map((f) => `dist/i18n/${f}`)];
+const lazy = readdirSync('dist').filter((f) => /^carat-consent-.+\.js$/.test(f)).map((f) => `dist/${f}`);
+const files = ['dist/carat-consent.js', ...lazy, ...readdirSync('dist/i18n').filter((f) => f.endsWith('.js')).map((f) => `dist/i18n/${f}`)];
 for (const file of files) {
   const bytes = readFileSync(file);
   const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
