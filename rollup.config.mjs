@@ -47,8 +47,9 @@ export default [
     plugins: [compile({ removeComments: true }), minify()],
   })),
   // For bundlers: ESM with types; Lit and idb-keyval stay imports so the app shares them.
+  // `services.js` is the service registry alone, for Node tools such as the scanner.
   {
-    input: 'src/index.ts',
+    input: { index: 'src/index.ts', services: 'src/services/index.ts' },
     output: { dir: 'dist', format: 'es', chunkFileNames: '[name].js' },
     external: [/^lit/, /^idb-keyval/],
     plugins: [compile({ declaration: true, outDir: 'dist' })],
