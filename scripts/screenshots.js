@@ -23,7 +23,7 @@ const CUSTOM_THEME = `<style>
 /** Starts the collector with the demo on a free port and a throwaway database. */
 async function startDemo() {
   const dir = mkdtempSync(join(tmpdir(), 'carat-shots-'));
-  const child = spawn(process.execPath, [join(root, 'server/main.js')], {
+  const child = spawn(process.execPath, [join(root, 'server/main.js'), '--demo'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CONSENT_DB: join(dir, 'consent.db') },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,12 +1,17 @@
+#!/usr/bin/env node
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 
-/** Starts the collector from environment variables (docs/collector.md) and stops it cleanly on a signal. */
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * Starts the collector from environment variables (docs/collector.md) and stops it cleanly on a
+ * signal. `--demo` also serves the repository's demo shop and built widget; the installed package
+ * (`carat-consent-collector`) has neither.
+ */
+const repository = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
-const dbPath = resolve(env.CONSENT_DB || resolve(root, 'data/consent.db'));
+const dbPath = resolve(env.CONSENT_DB || 'data/consent.db');
 mkdirSync(dirname(dbPath), { recursive: true });
 
 const rateLimitPerMinute = Number(env.RATE_LIMIT_PER_MINUTE || 120);
@@ -19,7 +24,9 @@ const app = await buildApp({
   dbPath,
   allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   rateLimitPerMinute,
-  staticRoot: { demo: resolve(root, 'demo'), dist: resolve(root, 'dist') },
+  ...(process.argv.includes('--demo')
+    ? { staticRoot: { demo: resolve(repository, 'demo'), dist: resolve(repository, 'dist') } }
+    : {}),
   logger: true,
   ...(env.CONSENT_ADMIN_TOKEN ? { adminToken: env.CONSENT_ADMIN_TOKEN } : {}),
 });
