@@ -150,6 +150,11 @@ export async function buildApp(options) {
         reply.code(503).send({ error: 'the record could not be stored; send it again' });
         return;
       }
+      if ('conflict' in stored) {
+        request.log.warn({ id: record.id, clientAddress: toStore.clientAddress }, 'consent record refused: another record is stored under its id');
+        reply.code(409).send({ error: `another record is already stored under id ${record.id}`, field: 'id' });
+        return;
+      }
       reply
         .code(stored.created ? 201 : 200)
         .type('application/json; charset=utf-8')
@@ -211,6 +216,8 @@ export async function buildApp(options) {
             for (const stored of records) yield recordLine(stored);
           })()));
       });
+
+      admin.get('/api/audit/head', async () => db.head());
 
       admin.get('/api/consent/:id', async (request, reply) => {
         const stored = db.recordById(/** @type {{ id: string }} */ (request.params).id);

@@ -7,9 +7,9 @@
 
 /** Column names of the audit export, in order. */
 export const CSV_HEADER = [
-  'id', 'visitorId', 'createdAt', 'receivedAt', 'expiresAt', 'policyVersion', 'site', 'method',
+  'seq', 'id', 'visitorId', 'createdAt', 'receivedAt', 'expiresAt', 'policyVersion', 'site', 'method',
   'necessary', 'analytics', 'marketing', 'preferences', 'emailMarketing', 'emailAddress', 'gpc',
-  'language', 'wordingHash', 'clientAddress',
+  'language', 'wordingHash', 'clientAddress', 'chainHash',
 ];
 
 /**
@@ -29,12 +29,12 @@ export function csvLine(fields) {
 }
 
 /** @param {StoredRecord} stored */
-export function recordLine({ record, receivedAt, clientAddress }) {
+export function recordLine({ seq, chainHash, record, receivedAt, clientAddress }) {
   const r = /** @type {ConsentRecord} */ (record);
   return csvLine([
-    r.id, r.visitorId, r.createdAt, receivedAt, r.expiresAt, r.policyVersion, r.site, r.method,
+    String(seq), r.id, r.visitorId, r.createdAt, receivedAt, r.expiresAt, r.policyVersion, r.site, r.method,
     r.categories.necessary, r.categories.analytics, r.categories.marketing, r.categories.preferences,
     r.email.marketing, r.email.address ?? '', r.gpc, r.language,
-    r.wordingHash, clientAddress,
+    r.wordingHash, clientAddress, chainHash,
   ]);
 }

@@ -1,15 +1,74 @@
 import { closeSync, fdatasyncSync, fsyncSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { canonicalJson, chainHashOf, GENESIS } from './chain.js';
 
 /**
  * @typedef {{ id: string, visitorId: string, createdAt: string, email: { address?: string } }} IncomingRecord
- * @typedef {{ receivedAt: string, clientAddress: string, record: unknown }} StoredRecord
+ * @typedef {{ seq: number, chainHash: string, receivedAt: string, clientAddress: string, record: unknown }} StoredRecord
  * @typedef {{ hash: string, text: string, receivedAt: string }} StoredWording
- * @typedef {(string | null)[]} Row id, visitor_id, email, created_at, received_at, client_address, record
+ * @typedef {(string | null)[]} Row id (lower case), visitor_id, email, created_at, received_at, client_address, record
+ * @typedef {string | null | false} Kept per row of a batch: null when stored now; `receivedAt` of the
+ *   row kept for its id when that holds the same record; false when it holds another
  */
 
-/** Each entry moves the schema one version up; `PRAGMA user_version` says how many have run. */
+/**
+ * Whether two records are the same choice: ids compare case-insensitively, everything else exactly.
+ * @param {unknown} kept @param {unknown} incoming
+ */
+function sameRecord(kept, incoming) {
+  const lowerId = (/** @type {unknown} */ r) => canonicalJson({ ...(/** @type {object} */ (r)), id: String(/** @type {{ id: unknown }} */ (r).id).toLowerCase() });
+  return lowerId(kept) === lowerId(incoming);
+}
+
+/**
+ * The guards that make the database itself refuse to rewrite history: no UPDATE, no DELETE, and
+ * no INSERT that reuses a `seq` or an `id` (`INSERT OR REPLACE` deletes the row it replaces
+ * without firing delete triggers, but it cannot get past a BEFORE INSERT one). `verify` checks
+ * that they are all still in place; the chain catches whatever gets past them.
+ */
+const GUARDS = {
+  consent_records_no_update: `CREATE TRIGGER consent_records_no_update BEFORE UPDATE ON consent_records
+     BEGIN SELECT RAISE(ABORT, 'consent records are append-only'); END`,
+  consent_records_no_delete: `CREATE TRIGGER consent_records_no_delete BEFORE DELETE ON consent_records
+     BEGIN SELECT RAISE(ABORT, 'consent records are append-only'); END`,
+  consent_records_no_replace: `CREATE TRIGGER consent_records_no_replace BEFORE INSERT ON consent_records
+     WHEN NEW.chain_hash IS NULL OR NEW.seq <= (SELECT max(seq) FROM consent_records)
+       OR EXISTS (SELECT 1 FROM consent_records WHERE id = NEW.id)
+     BEGIN SELECT RAISE(ABORT, 'consent records are append-only: a new record takes the next seq, its own id and a chain_hash'); END`,
+};
+
+/** @param {Database.Database} db */
+function dropGuards(db) {
+  for (const name of Object.keys(GUARDS)) db.exec(`DROP TRIGGER IF EXISTS ${name}`);
+}
+
+/** @param {Database.Database} db */
+function createGuards(db) {
+  for (const sql of Object.values(GUARDS)) db.exec(sql);
+}
+
+/** @typedef {{ seq: number, id: string, visitor_id: string, email: string | null, created_at: string, received_at: string, client_address: string, record: string }} RecordColumns */
+
+/** @param {RecordColumns} row @returns {import('./chain.js').ChainedRecord} */
+function chainedRecord(row) {
+  return {
+    seq: row.seq,
+    id: row.id,
+    visitorId: row.visitor_id,
+    email: row.email,
+    createdAt: row.created_at,
+    receivedAt: row.received_at,
+    clientAddress: row.client_address,
+    record: JSON.parse(row.record),
+  };
+}
+
+/**
+ * Each entry moves the schema one version up; `PRAGMA user_version` says how many have run. An
+ * entry is SQL, or a function for what SQL alone cannot do.
+ * @type {(string | ((db: Database.Database) => void))[]}
+ */
 const MIGRATIONS = [
   `CREATE TABLE consent_records (
      seq INTEGER PRIMARY KEY,
@@ -34,13 +93,36 @@ const MIGRATIONS = [
      text TEXT NOT NULL,
      received_at TEXT NOT NULL
    );`,
+  // The chain (SPEC §10): the rows stored by the previous version join it in their order, and their
+  // ids are kept in lower case as new ones are (ids compare case-insensitively), unless another row
+  // already holds that id in lower case: both stay, as stored, so nothing of the history is lost.
+  (db) => {
+    db.exec('ALTER TABLE consent_records ADD COLUMN chain_hash TEXT');
+    dropGuards(db);
+    db.exec(`UPDATE consent_records SET id = lower(id) WHERE id <> lower(id)
+               AND NOT EXISTS (SELECT 1 FROM consent_records other WHERE other.id = lower(consent_records.id))
+               AND NOT EXISTS (SELECT 1 FROM consent_records other
+                               WHERE lower(other.id) = lower(consent_records.id) AND other.seq < consent_records.seq)`);
+    const rows = /** @type {RecordColumns[]} */ (db.prepare('SELECT * FROM consent_records ORDER BY seq').all());
+    const renumber = db.prepare('UPDATE consent_records SET seq = ?, chain_hash = ? WHERE seq = ?');
+    let head = GENESIS;
+    for (const row of rows) {
+      const seq = head.seq + 1;
+      const chainHash = chainHashOf(head.chainHash, chainedRecord({ ...row, seq }));
+      renumber.run(seq, chainHash, row.seq);
+      head = { seq, chainHash };
+    }
+    createGuards(db);
+  },
 ];
 
 const EXPORT_BATCH = 500;
 
-/** @param {{ received_at: string, client_address: string, record: string }} row @returns {StoredRecord} */
+/** @param {{ seq: number, chain_hash: string, received_at: string, client_address: string, record: string }} row @returns {StoredRecord} */
 function toStored(row) {
-  return { receivedAt: row.received_at, clientAddress: row.client_address, record: JSON.parse(row.record) };
+  return {
+    seq: row.seq, chainHash: row.chain_hash, receivedAt: row.received_at, clientAddress: row.client_address, record: JSON.parse(row.record),
+  };
 }
 
 /**
@@ -108,21 +190,38 @@ export function openRecordWriter(path) {
   // Under FULL SQLite syncs a new WAL's folder at its first sync; here that is ours to do.
   syncFolderOf(path);
   const insertRecord = db.prepare(
-    `INSERT INTO consent_records (id, visitor_id, email, created_at, received_at, client_address, record)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO NOTHING`,
+    `INSERT INTO consent_records (seq, id, visitor_id, email, created_at, received_at, client_address, record, chain_hash)
+     VALUES (@seq, @id, @visitorId, @email, @createdAt, @receivedAt, @clientAddress, @recordText, @chainHash)`,
   );
-  const receivedAtOf = db.prepare('SELECT received_at FROM consent_records WHERE id = ?').pluck();
-  // A duplicate (a retry, or the same id twice in this batch) answers with the kept row's time.
-  const insertRows = db.transaction((/** @type {Row[]} */ batch) => batch.map(
-    (row) => (insertRecord.run(row).changes === 1 ? null : /** @type {string} */ (receivedAtOf.get(row[0]))),
-  ));
+  const keptFor = /** @type {import('better-sqlite3').Statement<[string], { received_at: string, record: string }>} */ (
+    db.prepare('SELECT received_at, record FROM consent_records WHERE id = ?')
+  );
+  const lastLink = /** @type {import('better-sqlite3').Statement<[], { seq: number, chainHash: string }>} */ (
+    db.prepare('SELECT seq, chain_hash AS chainHash FROM consent_records ORDER BY seq DESC LIMIT 1')
+  );
+  // IMMEDIATE takes the write lock before the head is read: a second collector on the same file
+  // waits for it, so two writers can never both extend the same head (a fork).
+  const insertRows = db.transaction((/** @type {Row[]} */ batch) => {
+    let head = lastLink.get() ?? GENESIS;
+    return batch.map(([id, visitorId, email, createdAt, receivedAt, clientAddress, recordText]) => {
+      const record = JSON.parse(/** @type {string} */ (recordText));
+      // A duplicate (a retry, or the same id twice in this batch) answers with the kept row's time.
+      const kept = keptFor.get(/** @type {string} */ (id));
+      if (kept) return sameRecord(JSON.parse(kept.record), record) ? kept.received_at : false;
+      const stored = /** @type {import('./chain.js').ChainedRecord} */ ({
+        seq: head.seq + 1, id, visitorId, email, createdAt, receivedAt, clientAddress, record,
+      });
+      head = { seq: stored.seq, chainHash: chainHashOf(head.chainHash, stored) };
+      insertRecord.run({ ...stored, recordText, chainHash: head.chainHash });
+      return null;
+    });
+  }).immediate;
   return {
     /**
      * Inserts the rows in one transaction, each unless its id is already kept, and returns once
      * the transaction is on disk. Throws when it is not: see `WalSyncError`.
      * @param {Row[]} batch
-     * @returns {(string | null)[]} per row: null when stored now, else `receivedAt` of the row kept for its id
+     * @returns {Kept[]} per row
      */
     insert(batch) {
       const kept = insertRows(batch);
@@ -172,25 +271,29 @@ export function openCheckpointer(path) {
 export function openConsentDb(path) {
   // Wordings are stored on this connection, rarely: FULL keeps their 201 as durable as a record's.
   const db = connect(path, 'FULL');
-  const version = /** @type {number} */ (db.pragma('user_version', { simple: true }));
+  // IMMEDIATE: two collectors starting at once on one file must not both migrate it.
   db.transaction(() => {
-    MIGRATIONS.slice(version).forEach((sql) => db.exec(sql));
+    const version = /** @type {number} */ (db.pragma('user_version', { simple: true }));
+    for (const step of MIGRATIONS.slice(version)) {
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
+    }
     db.pragma(`user_version = ${MIGRATIONS.length}`);
-  })();
+  }).immediate();
 
-  /** @typedef {{ received_at: string, client_address: string, record: string }} RecordRow */
+  /** @typedef {{ seq: number, chain_hash: string, received_at: string, client_address: string, record: string }} RecordRow */
   const byId = /** @type {import('better-sqlite3').Statement<[string], RecordRow>} */ (
-    db.prepare('SELECT received_at, client_address, record FROM consent_records WHERE id = ?')
+    db.prepare('SELECT seq, chain_hash, received_at, client_address, record FROM consent_records WHERE id = lower(?)')
   );
   const byVisitor = /** @type {import('better-sqlite3').Statement<[string], RecordRow>} */ (
-    db.prepare('SELECT received_at, client_address, record FROM consent_records WHERE visitor_id = ? ORDER BY seq')
+    db.prepare('SELECT seq, chain_hash, received_at, client_address, record FROM consent_records WHERE visitor_id = ? ORDER BY seq')
   );
   const byEmail = /** @type {import('better-sqlite3').Statement<[string], RecordRow>} */ (
-    db.prepare('SELECT received_at, client_address, record FROM consent_records WHERE email = ? ORDER BY seq')
+    db.prepare('SELECT seq, chain_hash, received_at, client_address, record FROM consent_records WHERE email = ? ORDER BY seq')
   );
-  const exportBatch = /** @type {import('better-sqlite3').Statement<[number, string, string], RecordRow & { seq: number }>} */ (
+  const exportBatch = /** @type {import('better-sqlite3').Statement<[number, string, string], RecordRow>} */ (
     db.prepare(
-      `SELECT seq, received_at, client_address, record FROM consent_records
+      `SELECT seq, chain_hash, received_at, client_address, record FROM consent_records
        WHERE seq > ? AND received_at >= ? AND received_at < ? ORDER BY seq LIMIT ${EXPORT_BATCH}`,
     )
   );
@@ -201,6 +304,9 @@ export function openConsentDb(path) {
     db.prepare('SELECT hash, text, received_at AS receivedAt FROM wordings WHERE hash = ?')
   );
   const ping = db.prepare('SELECT 1');
+  const lastLink = /** @type {import('better-sqlite3').Statement<[], import('./chain.js').ChainHead>} */ (
+    db.prepare('SELECT seq, chain_hash AS chainHash FROM consent_records ORDER BY seq DESC LIMIT 1')
+  );
 
   return {
     /** @param {string} id @returns {StoredRecord | undefined} */
@@ -245,6 +351,11 @@ export function openConsentDb(path) {
       return wordingByHash.get(hash);
     },
 
+    /** The last record's place in the chain (SPEC §10). @returns {import('./chain.js').ChainHead} */
+    head() {
+      return lastLink.get() ?? GENESIS;
+    },
+
     /** Throws when the database does not answer. */
     ping() {
       ping.get();
@@ -257,3 +368,30 @@ export function openConsentDb(path) {
 }
 
 /** @typedef {ReturnType<typeof openConsentDb>} ConsentDb */
+
+/**
+ * What `verify` reads: the stored records in chain order, and whether the guards are in place.
+ * Opened read-only, so it can run beside a live collector.
+ * @param {string} path
+ */
+export function openChainReader(path) {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const rows = /** @type {import('better-sqlite3').Statement<[], RecordColumns & { chain_hash: string }>} */ (
+    db.prepare('SELECT * FROM consent_records ORDER BY seq')
+  );
+  const triggers = /** @type {import('better-sqlite3').Statement<[], { name: string, sql: string }>} */ (
+    db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'consent_records'")
+  );
+  return {
+    /** @returns {Generator<import('./chain.js').ChainedRecord & { chainHash: string }>} */
+    *records() {
+      for (const row of rows.iterate()) yield { ...chainedRecord(row), chainHash: row.chain_hash };
+    },
+    /** Guards dropped or altered since they were created: each would let history be rewritten unseen. */
+    missingGuards() {
+      const present = new Map(triggers.all().map(({ name, sql }) => [name, sql]));
+      return Object.entries(GUARDS).filter(([name, sql]) => present.get(name) !== sql).map(([name]) => name);
+    },
+    close: () => db.close(),
+  };
+}

@@ -6,12 +6,19 @@ import { buildApp } from './app.js';
 
 /**
  * Starts the collector from environment variables (docs/collector.md) and stops it cleanly on a
- * signal. `--demo` also serves the repository's demo shop and built widget; the installed package
+ * signal; `carat-consent-collector verify` checks the stored chain instead (verify-command.js).
+ * `--demo` also serves the repository's demo shop and built widget; the installed package
  * (`carat-consent-collector`) has neither.
  */
 const repository = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
 const dbPath = resolve(env.CONSENT_DB || 'data/consent.db');
+
+if (process.argv[2] === 'verify') {
+  const { verifyCommand } = await import('./verify-command.js');
+  process.exit(verifyCommand(process.argv.slice(3), dbPath));
+}
+
 mkdirSync(dirname(dbPath), { recursive: true });
 
 const rateLimitPerMinute = Number(env.RATE_LIMIT_PER_MINUTE || 120);

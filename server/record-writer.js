@@ -5,7 +5,8 @@ const WORKER = new URL('./record-writer-worker.js', import.meta.url);
 
 /**
  * @typedef {import('./db.js').IncomingRecord} IncomingRecord
- * @typedef {{ created: boolean, receivedAt: string }} Stored `receivedAt` of the row kept for the id
+ * @typedef {{ created: boolean, receivedAt: string } | { conflict: true }} Stored `receivedAt` of the row kept
+ *   for the id, or `conflict` when that row holds another record
  */
 
 /**
@@ -22,7 +23,7 @@ export function startRecordWriter(dbPath, logError) {
   let closing = false;
   /** @type {Error | null} set once the WAL could not be synced (db.js, WalSyncError) */
   let broken = null;
-  /** @type {((reply: { kept?: (string | null)[], error?: string, fatal?: boolean }) => void) | null} */
+  /** @type {((reply: { kept?: import('./db.js').Kept[], error?: string, fatal?: boolean }) => void) | null} */
   let answer = null;
 
   function spawn() {
@@ -47,9 +48,11 @@ export function startRecordWriter(dbPath, logError) {
     answer = (reply) => {
       answer = null;
       if (reply.kept) {
-        resolve(reply.kept.map((kept, n) => (kept === null
-          ? { created: true, receivedAt: /** @type {string} */ (/** @type {import('./db.js').Row} */ (batch[n])[4]) }
-          : { created: false, receivedAt: kept })));
+        resolve(reply.kept.map((kept, n) => {
+          if (kept === false) return { conflict: true };
+          if (kept === null) return { created: true, receivedAt: /** @type {string} */ (/** @type {import('./db.js').Row} */ (batch[n])[4]) };
+          return { created: false, receivedAt: kept };
+        }));
         return;
       }
       const error = new Error(`consent records not stored: ${reply.error}`);
@@ -74,7 +77,7 @@ export function startRecordWriter(dbPath, logError) {
     add({ record, receivedAt, clientAddress }, settle) {
       // Serialised now, while the writer is busy with the batch before, not when this batch is sent.
       commits.add([
-        record.id, record.visitorId, record.email.address?.toLowerCase() ?? null, record.createdAt,
+        record.id.toLowerCase(), record.visitorId, record.email.address?.toLowerCase() ?? null, record.createdAt,
         receivedAt, clientAddress, JSON.stringify(record),
       ], settle);
     },

@@ -57,11 +57,11 @@ describe('audit routes', () => {
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/csv/);
     const lines = (await response.text()).trimEnd().split('\r\n');
-    assert.equal(lines[0], 'id,visitorId,createdAt,receivedAt,expiresAt,policyVersion,site,method,necessary,analytics,marketing,preferences,emailMarketing,emailAddress,gpc,language,wordingHash,clientAddress');
+    assert.equal(lines[0], 'seq,id,visitorId,createdAt,receivedAt,expiresAt,policyVersion,site,method,necessary,analytics,marketing,preferences,emailMarketing,emailAddress,gpc,language,wordingHash,clientAddress,chainHash');
     assert.equal(lines.length, 4);
-    const trickyLine = lines.find((line) => line.startsWith(tricky.id)) ?? '';
+    const trickyLine = lines.find((line) => line.startsWith(`3,${tricky.id},`)) ?? '';
     assert.ok(trickyLine.includes(`,"'=HYPERLINK(""https://evil.example"",""click""),2","https://a.example/x,y",custom,`), trickyLine);
-    assert.ok(lines.some((line) => line.startsWith(`${second.id},${visitorId},`) && line.includes(',withdraw,true,true,false,false,denied,grete@shop.example,false,en,')));
+    assert.ok(lines.some((line) => line.startsWith(`2,${second.id},${visitorId},`) && line.includes(',withdraw,true,true,false,false,denied,grete@shop.example,false,en,')));
   });
 
   it('exports only what was received between from and to', async () => {

@@ -92,3 +92,20 @@ export function rows(path) {
     db.close();
   }
 }
+
+/**
+ * Runs `node server/main.js verify` on a database, as an auditor would.
+ * @param {string} path @param {string[]} [args]
+ * @returns {Promise<{ code: number | null, stdout: string, stderr: string }>}
+ */
+export function verify(path, args = []) {
+  const child = spawn(process.execPath, [MAIN, 'verify', ...args], {
+    env: { ...process.env, CONSENT_DB: path },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => { stdout += chunk; });
+  child.stderr.on('data', (chunk) => { stderr += chunk; });
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}

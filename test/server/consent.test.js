@@ -39,6 +39,28 @@ describe('POST /api/consent', () => {
     assert.equal(rows(temp.db).filter((row) => row.id === record.id).length, 1);
   });
 
+  it('compares ids without regard to case: the same record under an upper-case id is a duplicate', async () => {
+    const record = makeRecord();
+    assert.equal((await post(endpoint, record)).status, 201);
+    const shouted = await post(endpoint, { ...record, id: record.id.toUpperCase() });
+    assert.equal(shouted.status, 200);
+    assert.equal(rows(temp.db).filter((row) => row.id.toLowerCase() === record.id).length, 1);
+  });
+
+  it('answers 409, stores nothing and logs it when another record comes under a stored id', async () => {
+    const record = makeRecord({ method: 'reject-all' });
+    assert.equal((await post(endpoint, record)).status, 201);
+    for (const forged of [{ ...record, method: 'accept-all' }, { ...record, id: record.id.toUpperCase(), method: 'accept-all' }]) {
+      const { status, body } = await post(endpoint, forged);
+      assert.equal(status, 409);
+      assert.equal(body.field, 'id');
+    }
+    const kept = rows(temp.db).filter((row) => row.id === record.id);
+    assert.equal(kept.length, 1);
+    assert.equal(JSON.parse(kept[0]?.record).method, 'reject-all');
+    assert.match(collector.output(), new RegExp(`"id":"${record.id}".*another record is stored under its id`));
+  });
+
   it('accepts text/plain, as sendBeacon sends it', async () => {
     const { status } = await post(endpoint, JSON.stringify(makeRecord()), { 'content-type': 'text/plain;charset=UTF-8' });
     assert.equal(status, 201);
