@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { transform } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -25,8 +26,20 @@ const sharedLit = {
   resolveId: (source) => (source === 'lit' ? '\0shared-lit' : null),
   load: (id) =>
     id === '\0shared-lit'
-      ? `const lit = globalThis[Symbol.for('carat-consent.lit')]; export const { html, nothing } = lit;`
+      ? `const lit = globalThis[Symbol.for('carat-consent.lit')]; export const { css, html, nothing } = lit;`
       : null,
+};
+
+/**
+ * A part beside the embed, loaded with `<script src>` (no CORS needed, unlike a module): a classic
+ * script that registers its exports as `self.caratConsentParts[name]` (see load-script.ts).
+ */
+const part = (name) => ({ format: 'iife', name: `caratConsentParts.${name}`, extend: true, exports: 'named' });
+
+/** Languages are data: stripping the types is all their TypeScript needs. */
+const stripTypes = {
+  name: 'strip-types',
+  transform: async (code, id) => (id.endsWith('.ts') ? { code: (await transform(code, { loader: 'ts' })).code, map: null } : null),
 };
 
 export default [
@@ -38,19 +51,20 @@ export default [
   },
   {
     input: 'src/ui/dialogs.ts',
-    output: { file: 'dist/carat-consent-dialogs.js', format: 'es' },
+    output: { file: 'dist/carat-consent-dialogs.js', ...part('dialogs') },
     plugins: [sharedLit, resolve(), compile({ removeComments: true }), squeeze(), minify()],
   },
-  ...['delivery', 'cookie-storage', 'placeholder'].map((name) => ({
+  ...['choice', 'delivery', 'cookie-storage', 'placeholder', 'sha256'].map((name) => ({
     input: `src/${name}.ts`,
-    output: { file: `dist/carat-consent-${name}.js`, format: 'es' },
+    output: { file: `dist/carat-consent-${name}.js`, ...part(name) },
     plugins: [compile({ removeComments: true }), minify()],
   })),
-  // For bundlers: ESM with types; Lit and idb-keyval stay imports so the app shares them.
+  // For bundlers: ESM with types; Lit and idb-keyval stay imports so the app shares them. Each
+  // part and each language is a chunk the app's bundler splits off in turn.
   // `services.js` is the service registry alone, for Node tools such as the scanner.
   {
     input: { index: 'src/index.ts', services: 'src/services/index.ts' },
-    output: { dir: 'dist', format: 'es', chunkFileNames: '[name].js' },
+    output: { dir: 'dist', format: 'es', chunkFileNames: 'chunks/[name].js' },
     external: [/^lit/, /^idb-keyval/],
     plugins: [compile({ declaration: true, outDir: 'dist' })],
   },
@@ -62,10 +76,10 @@ export default [
     preserveEntrySignatures: 'strict',
     plugins: [resolve(), minify()],
   },
-  // One small module per language, fetched only by visitors who need it.
-  {
-    input: Object.fromEntries(languages.map((f) => [f.slice(0, 2), `src/i18n/${f}`])),
-    output: { dir: 'dist/i18n', format: 'es' },
-    plugins: [compile({ outDir: 'dist/i18n' }), minify()],
-  },
+  // One small classic script per language beside the embed, fetched only by visitors who need it.
+  ...languages.map((f) => ({
+    input: `src/i18n/${f}`,
+    output: { file: `dist/i18n/${f.slice(0, 2)}.js`, ...part(f.slice(0, 2)) },
+    plugins: [stripTypes, minify()],
+  })),
 ];

@@ -3,6 +3,7 @@ import type { BannerStrings, Strings } from './i18n/en.js';
 import { loadPlaceholder } from './lazy.js';
 import type { createPlaceholder } from './placeholder.js';
 import { report } from './report.js';
+import { scriptText, scriptUrl } from './trusted.js';
 
 /** What the gate needs from the widget: the current choice, a way to grant, and the wording. */
 export interface GateOptions {
@@ -40,11 +41,13 @@ export function createGate({ isGranted, onAllow, strings, doc = document }: Gate
   const activate = (old: HTMLScriptElement): void => {
     started.add(old);
     const script = doc.createElement('script');
-    for (const { name, value } of old.attributes) if (name != 'type') script.setAttribute(name, value);
+    for (const { name, value } of old.attributes) if (name != 'type' && name != 'src') script.setAttribute(name, value);
     if (old.dataset.type) script.type = old.dataset.type;
     // Browsers hide the nonce attribute from the DOM under a CSP; the property keeps it.
     script.nonce = old.nonce;
-    script.text = old.text;
+    // Under Trusted Types the page accepts only trusted values: these come from its own markup.
+    if (old.src) script.src = scriptUrl(old.src);
+    script.text = scriptText(old.text);
     script.async = false;
     inserted = inserted
       .then(() => !old.src && loaded)
@@ -109,7 +112,11 @@ export function createGate({ isGranted, onAllow, strings, doc = document }: Gate
         else if (!refused.length) unblock(frame);
       } else if (!refused.length && !started.has(el) && doc.readyState != 'loading') {
         // While the page is parsing, an inline script's text may still be arriving.
-        activate(el as HTMLScriptElement);
+        try {
+          activate(el as HTMLScriptElement);
+        } catch (error) {
+          report('a gated script could not be started', error);
+        }
       }
     }
   };

@@ -1,27 +1,38 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import type { Strings } from './i18n/en.js';
+import type { Language } from './i18n/languages.js';
+import { loadScript } from './load-script.js';
 
 /** The script the embed runs from: its other files sit beside it. */
 const script = (document.currentScript as HTMLScriptElement | null)?.src ?? location.href;
 
-const load = <T>(file: string): Promise<T> => import(new URL(file, script).href);
-
-/** Where the language files are: `i18n/` beside the embed. */
-export const i18nBase = new URL('i18n/', script).href;
+/** A part file beside the embed, `carat-consent-NAME.js`, loaded as a classic script (no CORS needed). */
+const load = <T>(name: string): Promise<T> => loadScript(new URL(`carat-consent-${name}.js`, script).href, name);
 
 /**
  * `carat-consent-dialogs.js`, fetched on the first click. It has no Lit of its own: it takes this
  * bundle's, handed over on a global symbol, so the two files share one Lit and its template cache.
  */
 export function loadDialogs(): Promise<typeof import('./ui/dialogs.js')> {
-  (globalThis as Record<symbol, unknown>)[Symbol.for('carat-consent.lit')] = { html, nothing };
-  return load('carat-consent-dialogs.js');
+  (globalThis as Record<symbol, unknown>)[Symbol.for('carat-consent.lit')] = { css, html, nothing };
+  return load('dialogs');
 }
 
+/** `carat-consent-choice.js`, fetched on the first choice. */
+export const loadChoice = (): Promise<typeof import('./choice.js')> => load('choice');
+
 /** `carat-consent-delivery.js`, fetched only while a record or wording waits to be sent. */
-export const loadDelivery = (): Promise<typeof import('./delivery.js')> => load('carat-consent-delivery.js');
+export const loadDelivery = (): Promise<typeof import('./delivery.js')> => load('delivery');
 
 /** `carat-consent-cookie-storage.js`, fetched only where the browser blocks IndexedDB. */
-export const loadCookieStorage = (): Promise<typeof import('./cookie-storage.js')> => load('carat-consent-cookie-storage.js');
+export const loadCookieStorage = (): Promise<typeof import('./cookie-storage.js')> => load('cookie-storage');
 
 /** `carat-consent-placeholder.js`, fetched only on pages that gate an iframe. */
-export const loadPlaceholder = (): Promise<typeof import('./placeholder.js')> => load('carat-consent-placeholder.js');
+export const loadPlaceholder = (): Promise<typeof import('./placeholder.js')> => load('placeholder');
+
+/** `carat-consent-sha256.js`, fetched only where the page has no `crypto.subtle` (plain http). */
+export const loadSha256 = (): Promise<typeof import('./sha256.js')> => load('sha256');
+
+/** A language file from `i18n-base`, else from `i18n/` beside the embed. */
+export const loadLanguage = (lang: Exclude<Language, 'en'>, base: string): Promise<{ default: Strings }> =>
+  loadScript(new URL(`${lang}.js`, base || new URL('i18n/', script)).href, lang);

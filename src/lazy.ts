@@ -1,11 +1,16 @@
+import type { Language } from './i18n/languages.js';
+import type { Strings } from './i18n/en.js';
+import { loadScript } from './load-script.js';
+
 /**
- * The parts most page views never need, loaded on first use. Bundlers split these off on their
- * own; the embed build swaps this file for `lazy.embed.ts`.
+ * The parts most page views never need, loaded on first use. Every specifier is a literal, so a
+ * bundler (esbuild, Vite, webpack, Rollup) makes each part and each language a chunk of its own,
+ * found wherever the app's build puts it. The embed build swaps this file for `lazy.embed.ts`.
  */
 export const loadDialogs = () => import('./ui/dialogs.js');
 
-/** Where the language files are: `i18n/` beside this module. */
-export const i18nBase = new URL('i18n/', import.meta.url).href;
+/** Making a choice: needed only once the visitor (or the page) chooses. */
+export const loadChoice = () => import('./choice.js');
 
 /** Delivery to the collector: needed only while a record or wording waits to be sent. */
 export const loadDelivery = () => import('./delivery.js');
@@ -15,3 +20,26 @@ export const loadCookieStorage = () => import('./cookie-storage.js');
 
 /** The stand-in for iframes that wait for consent: needed only on pages that gate one. */
 export const loadPlaceholder = () => import('./placeholder.js');
+
+/** SHA-256 in plain code: needed only where the page has no `crypto.subtle` (plain http). */
+export const loadSha256 = () => import('./sha256.js');
+
+const languages: Record<Exclude<Language, 'en'>, () => Promise<{ default: Strings }>> = {
+  ar: () => import('./i18n/ar.js'),
+  da: () => import('./i18n/da.js'),
+  de: () => import('./i18n/de.js'),
+  es: () => import('./i18n/es.js'),
+  fr: () => import('./i18n/fr.js'),
+  it: () => import('./i18n/it.js'),
+  nl: () => import('./i18n/nl.js'),
+  pl: () => import('./i18n/pl.js'),
+  pt: () => import('./i18n/pt.js'),
+  sv: () => import('./i18n/sv.js'),
+};
+
+/**
+ * A language other than English: from the app's own bundle, or, given `base` (the `i18n-base`
+ * option), the language file `${base}${lang}.js` that `dist/i18n/` holds.
+ */
+export const loadLanguage = (lang: Exclude<Language, 'en'>, base: string): Promise<{ default: Strings }> =>
+  base ? loadScript(`${base}${lang}.js`, lang) : languages[lang]();

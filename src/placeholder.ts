@@ -1,6 +1,13 @@
 import { enPlaceholder, type BannerStrings, type Strings } from './i18n/en.js';
 import type { Category } from './types.js';
 
+const LOOK =
+  '.carat-consent-placeholder{display:grid;place-content:center;justify-items:center;gap:8px;box-sizing:border-box;max-width:100%;padding:16px;border:1px solid #666;background:#eee;color:#111;font:14px/1.5 sans-serif;text-align:center}' +
+    '.carat-consent-placeholder button{padding:8px 16px;border:0;border-radius:4px;background:#111;color:#fff;font:inherit}';
+
+/** Documents that have the look adopted: a constructed sheet belongs to the document that made it. */
+const styled = new WeakSet<Document>();
+
 /**
  * The stand-in for an iframe that waits for consent: what it shows and a button that asks for the
  * category. Few pages gate iframes, so the embed fetches this only for those that do.
@@ -12,19 +19,21 @@ export function createPlaceholder(
   onAllow: (category: Category) => void,
 ): HTMLElement {
   const doc = frame.ownerDocument;
+  // A constructed sheet, not inline styles: a CSP with `style-src 'self'` refuses those.
+  if (!styled.has(doc)) {
+    const sheet = new doc.defaultView!.CSSStyleSheet();
+    sheet.replaceSync(LOOK);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    styled.add(doc);
+  }
   const text = { ...enPlaceholder, ...strings };
-  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, wording: string, css: string) => {
+  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, wording: string) => {
     const el = doc.createElement(tag);
     el.textContent = wording.replace('{{category}}', strings[category]);
-    el.style.cssText = css;
     return el;
   };
-  const placeholder = make(
-    'div',
-    text.blockedContent,
-    'display:grid;place-content:center;justify-items:center;gap:8px;box-sizing:border-box;max-width:100%;padding:16px;border:1px solid #666;background:#eee;color:#111;font:14px/1.5 sans-serif;text-align:center',
-  );
-  const button = make('button', text.allowCategory, 'padding:8px 16px;border:0;border-radius:4px;background:#111;color:#fff;font:inherit');
+  const placeholder = make('div', text.blockedContent);
+  const button = make('button', text.allowCategory);
   button.type = 'button';
   button.onclick = () => onAllow(category);
   placeholder.className = 'carat-consent-placeholder';

@@ -1,4 +1,5 @@
 import type { BannerStrings } from './i18n/en.js';
+import { loadSha256 } from './lazy.js';
 import type { Category, CategoryChoices, ConsentMethod, ConsentRecord, EmailConsent } from './types.js';
 
 const DAY_MS = 864e5;
@@ -17,8 +18,17 @@ export interface RecordInput {
   wordingHash: string;
 }
 
+/**
+ * A random (version 4) UUID from `crypto.getRandomValues`, which, unlike `crypto.randomUUID`,
+ * plain-http pages have too.
+ */
+export const randomId = (): string =>
+  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+    (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+c / 4)))).toString(16),
+  );
+
 /** A new consent record: a fresh id and the expiry counted from `now`. */
-export function buildRecord(input: RecordInput, now: Date, id: string = crypto.randomUUID()): ConsentRecord {
+export function buildRecord(input: RecordInput, now: Date, id: string = randomId()): ConsentRecord {
   const { expiresDays, ...rest } = input;
   return {
     id,
@@ -38,9 +48,10 @@ export function needsPrompt(record: ConsentRecord | null | undefined, policyVers
   return !record || isExpired(record, now) || record.policyVersion !== policyVersion;
 }
 
-/** `sha256:` and the hex SHA-256 of the UTF-8 text. */
+/** `sha256:` and the hex SHA-256 of the UTF-8 text; without `crypto.subtle` (plain http) from a part loaded for it. */
 export async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  const bytes = new TextEncoder().encode(text);
+  const digest = crypto.subtle ? await crypto.subtle.digest('SHA-256', bytes) : (await loadSha256()).sha256(bytes);
   return 'sha256:' + Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 

@@ -1,4 +1,5 @@
 import { enBanner, type BannerStrings, type Strings } from './en.js';
+import { loadLanguage } from '../lazy.js';
 
 /** Languages with built-in wording: English is inside the embed, the others load on demand. */
 export const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pl', 'pt', 'sv', 'da', 'ar'] as const;
@@ -24,14 +25,12 @@ export function pickLanguage(option: string, htmlLang: string, browserLanguages:
 export const isRightToLeft = (lang: Language): boolean => lang === 'ar';
 
 /**
- * The wording for a language. English (all but the dialogs' part) is built in and needs no request; any other language is
- * the default export of `${base}${lang}${extension}`, fetched when first asked for (rejects when
- * it cannot be loaded). `extension` differs from `.js` only where sources are served unbuilt.
+ * The wording for a language. English (all but the dialogs' part) is built in and needs no
+ * request; any other language loads when first asked for (see `loadLanguage`; rejects when it
+ * cannot be loaded).
  */
-export async function loadStrings(lang: Language, base: string, extension = '.js'): Promise<BannerStrings & Partial<Strings>> {
+export async function loadStrings(lang: Language, base: string): Promise<BannerStrings & Partial<Strings>> {
   // The dialogs bring the rest of the English wording with them.
   if (lang === 'en') return enBanner;
-  // A specifier built at run time keeps bundlers from inlining every language into the embed.
-  const module = (await import(`${base}${lang}${extension}`)) as { default: Strings };
-  return module.default;
+  return (await loadLanguage(lang, base)).default;
 }

@@ -1,17 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { parseOptions, isEmailAddress, type OptionSource } from '../config.js';
+import { parseOptions, type OptionSource } from '../config.js';
 import { pushConsentUpdate } from '../consent-mode.js';
 import { clearRefusedStorage } from '../cookies.js';
 import { createGate } from '../gate.js';
 import { enBanner, type BannerStrings, type StringKey, type Strings } from '../i18n/en.js';
 import { loadStrings, pickLanguage, type Language } from '../i18n/languages.js';
 import type { Delivery } from '../delivery.js';
-import { i18nBase, loadCookieStorage, loadDelivery } from '../lazy.js';
-import { hasUndelivered, keepRecord } from '../outbox.js';
-import { buildRecord, bulkChoices, fillPlaceholders, needsPrompt, sha256, wordingOf } from '../record.js';
+import { loadChoice, loadCookieStorage, loadDelivery } from '../lazy.js';
+import { hasUndelivered } from '../outbox.js';
+import { fillPlaceholders, needsPrompt, sha256 } from '../record.js';
 import { report } from '../report.js';
 import { memoryStorage, openConsentStorage, type ConsentStorage } from '../storage.js';
-import type { Category, CategoryChoices, ConsentChoice, ConsentMethod, ConsentOptions, ConsentRecord, EmailConsent } from '../types.js';
+import type { Category, ConsentChoice, ConsentOptions, ConsentRecord } from '../types.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -53,11 +53,13 @@ export class ConsentController implements ReactiveController {
 
   /** The policy version new records carry, settled once the policy text is read; a first visit does not wait for it. */
   policyVersion: Promise<string> = Promise.resolve('');
-  private visitorId = '';
-  private storage?: ConsentStorage;
+  visitorId = '';
+  storage?: ConsentStorage;
+  /** `sha256:` and the hex digest, as records carry hashes. */
+  readonly hash = sha256;
   private delivery?: Promise<Delivery | undefined>;
   private gate?: ReturnType<typeof createGate>;
-  private channel?: BroadcastChannel;
+  channel?: BroadcastChannel;
   private started = false;
   private markReady = () => {};
   /** Settles once the stored state is known; API calls wait for it. */
@@ -116,7 +118,7 @@ export class ConsentController implements ReactiveController {
     for (const error of errors) report(error);
     this.options = options;
     this.language = pickLanguage(options.lang, document.documentElement.lang, navigator.languages);
-    const base = options.i18nBase || i18nBase;
+    const base = options.i18nBase;
     const policy = readPolicy(options, document).then(async (text) => {
       this.policyText = text;
       return options.policyVersion || (text === null ? '' : sha256(text));
@@ -134,7 +136,7 @@ export class ConsentController implements ReactiveController {
           ),
       ),
       loadStrings(this.language, base).catch((error) => {
-        report(`language "${this.language}" could not be loaded from ${base}; using English`, error);
+        report(`language "${this.language}" could not be loaded; using English`, error);
         this.language = 'en';
         return enBanner;
       }),
@@ -168,14 +170,24 @@ export class ConsentController implements ReactiveController {
    * Takes a record as the current one and applies it to the page, if it still counts under
    * `policyVersion`; `announce` for a new choice, here or in another tab.
    */
-  private adopt(record: ConsentRecord | null, policyVersion: string, announce = false): void {
+  adopt(record: ConsentRecord | null, policyVersion: string, announce = false): void {
     this.record = record;
     this.prompt = needsPrompt(record, policyVersion, new Date());
     if (!this.prompt) {
       const choices = record!.categories;
-      pushConsentUpdate(choices);
-      clearRefusedStorage(choices, this.options.cookies, this.options.localStorage);
-      this.gate?.apply();
+      // Each effect on its own: one the page breaks (a refused script, a throwing dataLayer)
+      // must not keep the others from running.
+      for (const effect of [
+        () => pushConsentUpdate(choices),
+        () => clearRefusedStorage(choices, this.options.cookies, this.options.localStorage),
+        () => this.gate?.apply(),
+      ]) {
+        try {
+          effect();
+        } catch (error) {
+          report('applying the choice to the page failed', error);
+        }
+      }
     }
     this.host.requestUpdate();
     if (announce) this.emit('change', record);
@@ -185,50 +197,8 @@ export class ConsentController implements ReactiveController {
     this.host.dispatchEvent(new CustomEvent(`carat-consent:${name}`, { detail, bubbles: true, composed: true }));
   }
 
-  private get email(): EmailConsent {
-    return this.record?.email ?? { marketing: 'unset' };
-  }
-
-  /** Makes, stores, shares and sends a new record. */
-  async decide(method: ConsentMethod, categories: CategoryChoices, email: EmailConsent, asked?: string): Promise<ConsentRecord> {
-    await this.loaded;
-    if (!this.visitorId) {
-      this.visitorId = crypto.randomUUID();
-      await this.storage?.update('visitor', () => this.visitorId).catch(() => {});
-    }
-    const wording = asked
-      ? `[${this.language}]\n${asked}`
-      : wordingOf(this.strings, this.language, this.options.categories, this.options.descriptions, this.fill);
-    const record = buildRecord(
-      {
-        method,
-        categories,
-        email,
-        visitorId: this.visitorId,
-        policyVersion: (await this.policyVersion) || this.record?.policyVersion || 'unavailable',
-        // `location.origin` is "null" in an about:srcdoc frame; the document's own origin is the site.
-        site: self.origin,
-        expiresDays: this.options.expiresDays,
-        gpc: this.gpc,
-        language: this.language,
-        wordingHash: await sha256(wording),
-      },
-      new Date(),
-    );
-    this.adopt(record, record.policyVersion, true);
-    this.channel?.postMessage(record);
-    try {
-      await this.storage?.update('current', () => record);
-    } catch (error) {
-      report('the choice could not be stored', error);
-    }
-    await keepRecord(this.storage!, record, wording, !!this.options.endpoint);
-    if (this.options.endpoint) void this.deliver();
-    return record;
-  }
-
   /** Sends what waits in the outbox, loading the delivery code on first need. */
-  private deliver(): Promise<void> {
+  deliver(): Promise<void> {
     this.delivery ??= loadDelivery().then(
       ({ createDelivery }) =>
         createDelivery({
@@ -245,34 +215,29 @@ export class ConsentController implements ReactiveController {
     return this.delivery.then((delivery) => delivery?.flush());
   }
 
+  /** Runs a choice with the choice code, fetched on the first one: most page views make none. */
+  private async choose(make: (choice: typeof import('../choice.js')) => Promise<ConsentRecord>): Promise<ConsentRecord> {
+    await this.loaded;
+    return make(await loadChoice());
+  }
+
   /** Grants every offered category but those Global Privacy Control refuses; e-mail is asked separately. */
   acceptAll(): Promise<ConsentRecord> {
-    return this.decide('accept-all', bulkChoices(true, this.options.categories, this.gpc), this.email);
+    return this.choose((choice) => choice.acceptAll(this));
   }
 
   /** Refuses every optional category; the e-mail answer is asked separately and kept. */
   rejectAll(): Promise<ConsentRecord> {
-    return this.decide('reject-all', bulkChoices(false, this.options.categories, this.gpc), this.email);
+    return this.choose((choice) => choice.rejectAll(this));
   }
 
   /** Refuses everything, e-mail included. */
   withdraw(): Promise<ConsentRecord> {
-    return this.decide('withdraw', bulkChoices(false, this.options.categories, false), { marketing: 'denied' });
+    return this.choose((choice) => choice.withdraw(this));
   }
 
   /** Saves a choice: what is not given stays as it was; categories the site does not offer stay off. */
-  async save(choice: ConsentChoice): Promise<ConsentRecord> {
-    await this.loaded;
-    const before = this.record && !this.prompt ? this.record.categories : bulkChoices(false, [], false);
-    const categories = { ...before, ...choice.categories, necessary: true };
-    for (const c of ['analytics', 'marketing', 'preferences'] as const) {
-      categories[c] = !!categories[c] && this.options.categories.includes(c);
-    }
-    const email: EmailConsent = { ...this.email, ...choice.email };
-    if (email.marketing !== 'granted' || !email.address) delete email.address;
-    if (email.address !== undefined && !isEmailAddress(email.address)) {
-      throw new TypeError(`[carat-consent] save(): ${JSON.stringify(email.address)} is not a valid e-mail address; nothing was saved`);
-    }
-    return this.decide('custom', categories, email, choice.wording);
+  save(choice: ConsentChoice): Promise<ConsentRecord> {
+    return this.choose((made) => made.save(this, choice));
   }
 }

@@ -1,4 +1,4 @@
-import { html, nothing, type LitElement, type TemplateResult } from 'lit';
+import { css, html, nothing, type LitElement, type TemplateResult } from 'lit';
 import { parsePolicy, type Inline } from '../policy.js';
 import { CATEGORIES, type Category, type CategoryChoices, type ConsentRecord } from '../types.js';
 import type { ConsentController } from './consent-controller.js';
@@ -39,7 +39,8 @@ export interface Dialogs {
   render(): TemplateResult;
 }
 
-const dialogStyles = html`<style>
+/** Adopted into the element's shadow root: a CSP with `style-src 'self'` refuses a `<style>` element. */
+const dialogStyles = css`
   dialog {
     width: min(40rem, calc(100vw - 2rem));
     max-height: min(44rem, calc(100vh - 2rem));
@@ -164,7 +165,7 @@ const dialogStyles = html`<style>
     bottom: 0;
     background: var(--_bg);
   }
-</style>`;
+`;
 
 const plainText = (inline: Inline[]): string =>
   inline.map((node) => (typeof node === 'string' ? node : plainText(node.children))).join('');
@@ -175,6 +176,8 @@ const checked = (event: Event) => (event.target as HTMLInputElement).checked;
 export function createDialogs(host: DialogHost): Dialogs {
   const { element, consent } = host;
   const t = consent.text.bind(consent);
+  const root = element.shadowRoot!;
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, dialogStyles.styleSheet!];
   // Each open dialog and what had focus before it.
   const openers = new Map<string, Element | null>();
   let draft: Draft;
@@ -336,6 +339,6 @@ export function createDialogs(host: DialogHost): Dialogs {
   return {
     open,
     close: (name) => dialog(name)?.close(),
-    render: () => html`${dialogStyles}${render('preferences', preferences)}${render('policy', policy)}`,
+    render: () => html`${render('preferences', preferences)}${render('policy', policy)}`,
   };
 }

@@ -1,0 +1,30 @@
+import { scriptUrl } from './trusted.js';
+
+/** What a part file registers: its exports, under its name, on this global. */
+const registry = 'caratConsentParts';
+
+const loading = new Map<string, Promise<unknown>>();
+
+/**
+ * Loads a part file made for `<script src>` (built as IIFE, it registers its exports on
+ * `self.caratConsentParts[name]`). A classic script needs no CORS, so the parts load from a CDN
+ * that sends no `Access-Control-Allow-Origin`, which a module `import()` would not.
+ */
+export function loadScript<T>(url: string, name: string): Promise<T> {
+  let part = loading.get(name);
+  if (!part) {
+    part = new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = scriptUrl(url);
+      script.onload = () => resolve((self as unknown as Record<string, Record<string, unknown>>)[registry]![name]);
+      script.onerror = () => {
+        loading.delete(name);
+        script.remove();
+        reject(new Error(`${url} could not be loaded`));
+      };
+      document.head.append(script);
+    });
+    loading.set(name, part);
+  }
+  return part as Promise<T>;
+}

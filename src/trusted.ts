@@ -1,0 +1,29 @@
+/**
+ * The `carat-consent` Trusted Types policy. Under `require-trusted-types-for 'script'` a page
+ * refuses plain strings as script URLs and script text; the widget only ever passes its own part
+ * files and the gated scripts the site owner wrote into the page, so the policy lets them through.
+ * Where the browser has no Trusted Types, or the page does not allow this policy, strings are used
+ * as they are.
+ */
+type Policy = { createScript(text: string): string; createScriptURL(url: string): string };
+
+let policy: Policy | undefined;
+
+function trusted(): Policy | undefined {
+  try {
+    const pass = (value: string) => value;
+    policy ??= (self as { trustedTypes?: { createPolicy(name: string, rules: Policy): Policy } }).trustedTypes?.createPolicy(
+      'carat-consent',
+      { createScript: pass, createScriptURL: pass },
+    );
+  } catch {
+    // The page's `trusted-types` directive does not name carat-consent: strings are all there is.
+  }
+  return policy;
+}
+
+/** A script URL the page's Trusted Types accept. */
+export const scriptUrl = (url: string): string => trusted()?.createScriptURL(url) ?? url;
+
+/** Script text the page's Trusted Types accept. */
+export const scriptText = (text: string): string => trusted()?.createScript(text) ?? text;
