@@ -13,14 +13,22 @@ export const CSV_HEADER = [
 ];
 
 /**
- * One CSV field (RFC 4180). A leading =, +, -, tab, CR or at sign would make a spreadsheet run
- * the cell as a formula (CSV injection), so such values are prefixed with an apostrophe.
+ * Where a spreadsheet may begin a cell inside a value: at its start, and after any separator it
+ * might be read with (`,`, or `;` in German and other locales, or a tab) or a line break — quotes
+ * only protect a value from the separator they were written for. A cell beginning (after spaces or
+ * quotes) with =, +, -, @, a tab, a CR or a NUL runs as a formula (CSV injection).
+ */
+const FORMULA_START = /(^|[,;\t\r\n])(?=[ "]*[=+\-@\t\r\0])/g;
+
+/**
+ * One CSV field (RFC 4180, quoted also when it holds `;` or a tab, for spreadsheets that read with
+ * those). An apostrophe is written wherever a cell could begin with a formula, whatever the
+ * separator: spreadsheets show it as text and hide the apostrophe.
  * @param {string | boolean} value
  */
 export function csvField(value) {
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const text = String(value).replace(FORMULA_START, "$1'");
+  return /[",;\t\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** @param {(string | boolean)[]} fields */
