@@ -9,6 +9,7 @@ import { startRecordWriter } from './record-writer.js';
 import { startCheckpointer } from './checkpointer.js';
 import { consentRecordSchema, wordingSchema } from './schemas.js';
 import { truncateAddress } from './address.js';
+import { declaredCharset, recordProblem } from './record-checks.js';
 import { CSV_HEADER, csvLine, recordLine } from './csv.js';
 
 /**
@@ -111,6 +112,14 @@ export async function buildApp(options) {
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('text/plain', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
 
+  // Bodies are decoded as UTF-8 (all the widget sends); any other would be stored mangled.
+  app.addHook('onRequest', async (request, reply) => {
+    const charset = declaredCharset(request.headers['content-type']);
+    if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+      return reply.code(415).send({ error: `unsupported charset ${charset}: send UTF-8` });
+    }
+  });
+
   app.setErrorHandler((/** @type {import('fastify').FastifyError} */ error, request, reply) => {
     if (error.validation) {
       return reply.code(422).send(violation(error.validation[0]));
@@ -144,6 +153,11 @@ export async function buildApp(options) {
   // time, so neither needs escaping.
   app.post('/api/consent', { schema: { body: consentRecordSchema }, config: limited }, (request, reply) => {
     const record = /** @type {import('./db.js').IncomingRecord} */ (request.body);
+    const problem = recordProblem(record, request.headers.origin, Date.now());
+    if (problem) {
+      reply.code(422).send(problem);
+      return;
+    }
     const toStore = { record, receivedAt: new Date().toISOString(), clientAddress: truncateAddress(request.ip) };
     records.add(toStore, (error, stored) => {
       if (error || !stored) {

@@ -16,7 +16,8 @@ export const CSV_HEADER = [
  * Where a spreadsheet may begin a cell inside a value: at its start, and after any separator it
  * might be read with (`,`, or `;` in German and other locales, or a tab) or a line break — quotes
  * only protect a value from the separator they were written for. A cell beginning (after spaces or
- * quotes) with =, +, -, @, a tab, a CR or a NUL runs as a formula (CSV injection).
+ * quotes) with an equals, plus, minus or at sign, a tab, a CR or a NUL runs as a formula (CSV
+ * injection).
  */
 const FORMULA_START = /(^|[,;\t\r\n])(?=[ "]*[=+\-@\t\r\0])/g;
 

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { canonicalJson, chainHashOf, GENESIS } from './chain.js';
 
 /**
- * @typedef {{ id: string, visitorId: string, createdAt: string, email: { address?: string } }} IncomingRecord
+ * @typedef {{ id: string, visitorId: string, site: string, createdAt: string, expiresAt: string, email: { address?: string } }} IncomingRecord
  * @typedef {{ seq: number, chainHash: string, receivedAt: string, clientAddress: string, record: unknown }} StoredRecord
  * @typedef {{ hash: string, text: string, receivedAt: string }} StoredWording
  * @typedef {(string | null)[]} Row id (lower case), visitor_id, email, created_at, received_at, client_address, record

@@ -116,6 +116,45 @@ describe('POST /api/consent', () => {
     });
   }
 
+  it('answers 422 naming site when the request comes from another origin than its site, and stores nothing', async () => {
+    const forged = makeRecord({ site: 'https://clustercarat.example' });
+    for (const type of ['text/plain;charset=UTF-8', 'application/json']) {
+      const { status, body } = await post(endpoint, JSON.stringify(forged), { 'content-type': type, origin: 'https://evil.example' });
+      assert.equal(status, 422);
+      assert.equal(body.field, 'site');
+    }
+    assert.equal(rows(temp.db).filter((row) => row.id === forged.id).length, 0);
+    const own = makeRecord({ site: 'https://shop.example' });
+    assert.equal((await post(endpoint, own, { origin: 'https://shop.example' })).status, 201);
+  });
+
+  it('answers 422 for a createdAt more than a few minutes ahead of the collector, or an expiresAt before it', async () => {
+    const now = Date.now();
+    const ahead = makeRecord({ createdAt: new Date(now + 10 * 60000).toISOString(), expiresAt: new Date(now + 400 * 864e5).toISOString() });
+    const backwards = makeRecord({ createdAt: '2026-11-24T21:40:00.000Z', expiresAt: '2026-11-24T21:39:59.000Z' });
+    for (const [record, field] of /** @type {const} */ ([[ahead, 'createdAt'], [backwards, 'expiresAt']])) {
+      const { status, body } = await post(endpoint, record);
+      assert.equal(status, 422, field);
+      assert.equal(body.field, field);
+      assert.match(body.error, new RegExp(field));
+    }
+    const skewed = makeRecord({ createdAt: new Date(now + 60000).toISOString(), expiresAt: new Date(now + 400 * 864e5).toISOString() });
+    assert.equal((await post(endpoint, skewed)).status, 201, 'a visitor clock a minute fast is fine');
+    assert.equal(rows(temp.db).filter((row) => row.id === ahead.id || row.id === backwards.id).length, 0);
+  });
+
+  it('refuses a body in a charset other than UTF-8 with 415 rather than mangle it', async () => {
+    const record = makeRecord({ policyVersion: 'Fassung für 2026' });
+    const latin1 = Buffer.from(JSON.stringify(record), 'latin1');
+    for (const type of ['text/plain;charset=ISO-8859-1', 'application/json; charset="windows-1252"']) {
+      const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': type }, body: latin1 });
+      assert.equal(response.status, 415, type);
+      assert.match((await response.json()).error, /charset/);
+    }
+    assert.equal(rows(temp.db).filter((row) => row.id === record.id).length, 0);
+    assert.equal((await post(endpoint, record, { 'content-type': 'application/json; charset="UTF-8"' })).status, 201);
+  });
+
   it('answers JSON that is not an object with 422', async () => {
     const { status, body } = await post(endpoint, '[1]');
     assert.equal(status, 422);
@@ -134,7 +173,7 @@ describe('POST /api/consent', () => {
     assert.equal((await preflight(collector.url)).headers.get('access-control-allow-origin'), collector.url);
     assert.equal((await preflight('https://evil.example')).headers.get('access-control-allow-origin'), null);
 
-    const allowed = await post(endpoint, makeRecord(), { origin: 'https://shop.example' });
+    const allowed = await post(endpoint, makeRecord({ site: 'https://shop.example' }), { origin: 'https://shop.example' });
     assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://shop.example');
     const denied = await post(endpoint, makeRecord(), { origin: 'https://evil.example' });
     assert.equal(denied.headers.get('access-control-allow-origin'), null);
