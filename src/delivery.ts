@@ -28,8 +28,8 @@ export interface DeliveryDeps {
 const LOCK = 'carat-consent-outbox';
 const RETRY_BASE_MS = 2000;
 const RETRY_MAX_MS = 300000;
-// The collector says the record itself is wrong: sending it again cannot help.
-const REFUSED = [400, 413, 415, 422];
+// The collector says the record itself is wrong: sending it again cannot help (409: another record holds its id).
+const REFUSED = [400, 409, 413, 415, 422];
 
 const refused = (what: string, status: number): void =>
   report(`the collector refused ${what} with HTTP ${status}; it will not be sent again`);
