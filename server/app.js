@@ -2,7 +2,6 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Readable } from 'node:stream';
 import Fastify from 'fastify';
 import cors from '@fastify/cors';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { openConsentDb } from './db.js';
 import { startRecordWriter } from './record-writer.js';
@@ -10,6 +9,7 @@ import { startCheckpointer } from './checkpointer.js';
 import { consentRecordSchema, wordingSchema } from './schemas.js';
 import { truncateAddress } from './address.js';
 import { declaredCharset, recordProblem } from './record-checks.js';
+import { windowBudget } from './rate-limit.js';
 import { CSV_HEADER, csvLine, recordLine } from './csv.js';
 
 /**
@@ -17,12 +17,16 @@ import { CSV_HEADER, csvLine, recordLine } from './csv.js';
  * @property {string} dbPath SQLite file; created when missing.
  * @property {string[]} allowedOrigins Origins besides the collector's own that may call it from a browser.
  * @property {string} [adminToken] Bearer token for the audit routes; without it they do not exist.
- * @property {number} rateLimitPerMinute Posts per minute per client address.
+ * @property {number} rateLimitPerMinute Posts per minute per client network (IPv4 /24, IPv6 /48), all write routes together.
+ * @property {string[]} [trustProxy] Addresses or CIDR ranges of proxies whose X-Forwarded-For names the client.
  * @property {{ demo: string, dist: string }} [staticRoot] Folders served at `/` and `/dist/`.
  * @property {boolean} [logger] Log warnings and errors to stdout.
  */
 
 const RECORD_LIMIT = 16 * 1024;
+/** Failed admin token checks a network may make in a quarter hour before every admin request is 429. */
+const ADMIN_FAILURES = 10;
+const ADMIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
 const WORDING_LIMIT = 64 * 1024;
 
 /** Messages for the errors fastify raises before a handler runs. */
@@ -89,6 +93,7 @@ export async function buildApp(options) {
   const app = Fastify({
     logger: options.logger ? { level: 'warn' } : false,
     bodyLimit: RECORD_LIMIT,
+    trustProxy: options.trustProxy?.length ? options.trustProxy : false,
     // Fastify's defaults would silently drop unknown keys and coerce types; proof must be taken as sent.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false } },
   });
@@ -145,8 +150,19 @@ export async function buildApp(options) {
     });
   };
   await app.register(cors, () => corsFor);
-  await app.register(rateLimit, { global: false });
-  const limited = { rateLimit: { max: options.rateLimitPerMinute, timeWindow: '1 minute' } };
+
+  // One budget per network across every route that stores something: the stored address is the
+  // network, so a budget per whole address would let one /24 post 256 times as much.
+  const writes = windowBudget(options.rateLimitPerMinute, 60 * 1000);
+  app.decorateRequest('network', '');
+  app.addHook('onRequest', async (request, reply) => {
+    request.network = truncateAddress(request.ip);
+    if (request.routeOptions.config.writes && !writes.spend(request.network)) {
+      return reply.code(429).header('retry-after', String(writes.retryAfterS()))
+        .send({ error: `rate limited: at most ${options.rateLimitPerMinute} posts a minute from one network` });
+    }
+  });
+  const limited = { writes: true };
 
   // Not async: the answer waits for the group commit's callback, and a promise per request would be
   // pure overhead. The body is written by hand: `id` is a validated UUID and `receivedAt` an ISO
@@ -158,7 +174,7 @@ export async function buildApp(options) {
       reply.code(422).send(problem);
       return;
     }
-    const toStore = { record, receivedAt: new Date().toISOString(), clientAddress: truncateAddress(request.ip) };
+    const toStore = { record, receivedAt: new Date().toISOString(), clientAddress: request.network };
     records.add(toStore, (error, stored) => {
       if (error || !stored) {
         reply.code(503).send({ error: 'the record could not be stored; send it again' });
@@ -208,9 +224,17 @@ export async function buildApp(options) {
 
   const { adminToken } = options;
   if (adminToken) {
+    const adminFailures = windowBudget(ADMIN_FAILURES, ADMIN_FAILURE_WINDOW_MS);
     await app.register(async (admin) => {
       admin.addHook('onRequest', async (request, reply) => {
+        // Checked before the token, so a network that has guessed too often learns nothing more.
+        if (adminFailures.exhausted(request.network)) {
+          return reply.code(429).header('retry-after', String(adminFailures.retryAfterS()))
+            .send({ error: 'too many wrong admin tokens from this network; try again later' });
+        }
         if (!bearerMatches(request.headers.authorization, adminToken)) {
+          adminFailures.spend(request.network);
+          request.log.warn({ network: request.network, url: request.url }, 'admin token refused');
           return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'admin token required' });
         }
       });

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { mkdirSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
@@ -27,10 +28,18 @@ if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1) {
   process.exit(1);
 }
 
+const trustProxy = (env.TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+const notAnAddress = trustProxy.find((entry) => !isIP(entry.replace(/\/\d{1,3}$/, '')));
+if (notAnAddress !== undefined) {
+  console.error(`[carat-consent] TRUST_PROXY must list proxy addresses or CIDR ranges (10.0.0.0/8), not "${notAnAddress}"`);
+  process.exit(1);
+}
+
 const app = await buildApp({
   dbPath,
   allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   rateLimitPerMinute,
+  trustProxy,
   ...(process.argv.includes('--demo')
     ? { staticRoot: { demo: resolve(repository, 'demo'), dist: resolve(repository, 'dist') } }
     : {}),

@@ -1,6 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startCollector, tempDir, makeRecord, post, rows } from './collector.js';
+import { startCollector, tempDir, makeRecord, post, rows, wordingHash } from './collector.js';
 
 describe('POST /api/consent', () => {
   const temp = tempDir();
@@ -205,6 +205,72 @@ describe('rate limit', () => {
       assert.equal((await fetch(`${collector.url}/healthz`)).status, 200, 'reads are not limited');
     } finally {
       await collector.stop();
+      temp.remove();
+    }
+  });
+
+  it('counts records and wordings against one budget per /24, not per route or per whole address', async () => {
+    const temp = tempDir();
+    const collector = await startCollector({ CONSENT_DB: temp.db, RATE_LIMIT_PER_MINUTE: '4', TRUST_PROXY: '127.0.0.1' });
+    try {
+      const from = (/** @type {string} */ address) => ({ 'x-forwarded-for': address });
+      const record = makeRecord();
+      assert.equal((await post(`${collector.url}/api/consent`, record, from('203.0.113.5'))).status, 201);
+      assert.equal((await post(`${collector.url}/api/consent`, makeRecord(), from('203.0.113.77'))).status, 201);
+      const text = 'We use cookies.';
+      assert.equal((await post(`${collector.url}/api/wording`, { hash: wordingHash(text), text }, from('203.0.113.200'))).status, 201);
+      assert.equal((await post(`${collector.url}/api/consent`, makeRecord(), from('203.0.113.9'))).status, 201);
+      const refused = await post(`${collector.url}/api/consent`, makeRecord(), from('203.0.113.10'));
+      assert.equal(refused.status, 429);
+      const other = `Wir verwenden Cookies.`;
+      assert.equal((await post(`${collector.url}/api/wording`, { hash: wordingHash(other), text: other }, from('203.0.113.11'))).status, 429);
+      assert.equal((await post(`${collector.url}/api/consent`, makeRecord(), from('198.51.100.1'))).status, 201, 'another network has its own budget');
+      assert.equal(rows(temp.db).length, 4);
+    } finally {
+      await collector.stop();
+      temp.remove();
+    }
+  });
+
+  it('limits failed admin sign-ins: 300 wrong tokens are not 300 tries', async () => {
+    const temp = tempDir();
+    const collector = await startCollector({ CONSENT_DB: temp.db, CONSENT_ADMIN_TOKEN: 'the-right-token' });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 300; i++) {
+        const response = await fetch(`${collector.url}/api/audit/head`, { headers: { authorization: `Bearer guess-${i}` } });
+        statuses.push(response.status);
+      }
+      const firstRefusal = statuses.indexOf(429);
+      assert.ok(firstRefusal > 0 && firstRefusal <= 20, `refused from try ${firstRefusal}`);
+      assert.ok(statuses.slice(firstRefusal).every((status) => status === 429));
+      const right = await fetch(`${collector.url}/api/audit/head`, { headers: { authorization: 'Bearer the-right-token' } });
+      assert.equal(right.status, 429, 'while locked out, even the right token tells nothing');
+    } finally {
+      await collector.stop();
+      temp.remove();
+    }
+  });
+});
+
+describe('behind a proxy (TRUST_PROXY)', () => {
+  it("stores the visitor's network from X-Forwarded-For only when the proxy is trusted", async () => {
+    const temp = tempDir();
+    const trusting = await startCollector({ CONSENT_DB: temp.db, TRUST_PROXY: '127.0.0.1, ::1' });
+    try {
+      const record = makeRecord();
+      assert.equal((await post(`${trusting.url}/api/consent`, record, { 'x-forwarded-for': '203.0.113.9' })).status, 201);
+      assert.equal(rows(temp.db).find((row) => row.id === record.id)?.client_address, '203.0.113.0/24');
+    } finally {
+      await trusting.stop();
+    }
+    const plain = await startCollector({ CONSENT_DB: temp.db });
+    try {
+      const record = makeRecord();
+      assert.equal((await post(`${plain.url}/api/consent`, record, { 'x-forwarded-for': '203.0.113.9' })).status, 201);
+      assert.equal(rows(temp.db).find((row) => row.id === record.id)?.client_address, '127.0.0.0/24');
+    } finally {
+      await plain.stop();
       temp.remove();
     }
   });

@@ -1,0 +1,13 @@
+// What the collector adds to fastify's request and route config (app.js).
+import 'fastify';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The client's network as stored and rate-limited: IPv4 /24 or IPv6 /48 (address.js). */
+    network: string;
+  }
+  interface FastifyContextConfig {
+    /** The route stores something: it spends from the network's write budget. */
+    writes?: boolean;
+  }
+}
