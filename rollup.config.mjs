@@ -10,7 +10,7 @@ const languages = readdirSync('src/i18n').filter((f) => /^[a-z]{2}\.ts$/.test(f)
 
 const minify = () => terser({ ecma: 2021, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } });
 const compile = (overrides = {}) => typescript({ tsconfig: './tsconfig.build.json', declaration: false, ...overrides });
-const squeeze = () => minifyTemplates({ include: /src[\\/]ui[\\/]/ });
+const squeeze = (options = { include: /src[\\/]ui[\\/]/ }) => minifyTemplates(options);
 
 /** In the embed, the lazy parts come from files of their own beside it, fetched on first use. */
 const embedLazy = {
@@ -54,7 +54,12 @@ export default [
     output: { file: 'dist/carat-consent-dialogs.js', ...part('dialogs') },
     plugins: [sharedLit, resolve(), compile({ removeComments: true }), squeeze(), minify()],
   },
-  ...['choice', 'delivery', 'cookie-storage', 'placeholder', 'sha256'].map((name) => ({
+  {
+    input: 'src/services/part.ts',
+    output: { file: 'dist/carat-consent-services.js', ...part('services') },
+    plugins: [sharedLit, resolve(), compile({ removeComments: true }), squeeze({ include: /src[\\/](ui|services)[\\/]/ }), minify()],
+  },
+  ...['choice', 'delivery', 'cookie-storage', 'placeholder', 'sha256', 'gate'].map((name) => ({
     input: `src/${name}.ts`,
     output: { file: `dist/carat-consent-${name}.js`, ...part(name) },
     plugins: [compile({ removeComments: true }), minify()],

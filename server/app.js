@@ -46,7 +46,8 @@ function violation(issue) {
   if (!issue) return { error: 'the body is not a valid record' };
   const path = issue.instancePath.split('/').filter(Boolean);
   const { missingProperty, additionalProperty } = /** @type {Record<string, unknown>} */ (issue.params);
-  const child = missingProperty ?? additionalProperty;
+  // A key that breaks `propertyNames` (a category or service id) is named on the issue itself.
+  const child = missingProperty ?? additionalProperty ?? /** @type {{ propertyName?: string }} */ (issue).propertyName;
   if (typeof child === 'string') path.push(child);
   const field = path.join('.');
   if (!field) return { error: `the body ${issue.message}` };

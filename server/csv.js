@@ -1,14 +1,14 @@
 /**
  * @typedef {import('./db.js').StoredRecord} StoredRecord
  * @typedef {{ id: string, visitorId: string, createdAt: string, expiresAt: string, policyVersion: string,
- *   site: string, method: string, categories: Record<string, boolean>,
+ *   site: string, method: string, categories: Record<string, boolean>, services?: Record<string, boolean>,
  *   email: { marketing: string, address?: string }, gpc: boolean, language: string, wordingHash: string }} ConsentRecord
  */
 
 /** Column names of the audit export, in order. */
 export const CSV_HEADER = [
   'seq', 'id', 'visitorId', 'createdAt', 'receivedAt', 'expiresAt', 'policyVersion', 'site', 'method',
-  'necessary', 'analytics', 'marketing', 'preferences', 'emailMarketing', 'emailAddress', 'gpc',
+  'necessary', 'analytics', 'marketing', 'preferences', 'otherCategories', 'services', 'emailMarketing', 'emailAddress', 'gpc',
   'language', 'wordingHash', 'clientAddress', 'chainHash',
 ];
 
@@ -37,12 +37,22 @@ export function csvLine(fields) {
   return `${fields.map(csvField).join(',')}\r\n`;
 }
 
+const BUILT_IN = ['necessary', 'analytics', 'marketing', 'preferences'];
+
+/**
+ * Choices by id in one cell: `social=true;youtube=false`.
+ * @param {Record<string, boolean>} choices
+ */
+const choiceList = (choices) => Object.entries(choices).map(([id, on]) => `${id}=${on}`).join(';');
+
 /** @param {StoredRecord} stored */
 export function recordLine({ seq, chainHash, record, receivedAt, clientAddress }) {
   const r = /** @type {ConsentRecord} */ (record);
   return csvLine([
     String(seq), r.id, r.visitorId, r.createdAt, receivedAt, r.expiresAt, r.policyVersion, r.site, r.method,
     r.categories.necessary, r.categories.analytics, r.categories.marketing, r.categories.preferences,
+    choiceList(Object.fromEntries(Object.entries(r.categories).filter(([id]) => !BUILT_IN.includes(id)))),
+    choiceList(r.services ?? {}),
     r.email.marketing, r.email.address ?? '', r.gpc, r.language,
     r.wordingHash, clientAddress, chainHash,
   ]);

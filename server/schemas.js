@@ -6,6 +6,8 @@
 const uuid = { type: 'string', format: 'uuid', maxLength: 36 };
 const timestamp = { type: 'string', format: 'date-time', maxLength: 40 };
 const sha256 = { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' };
+/** Category and service ids share one pattern and one namespace (SPEC §7). */
+const ID = '^[a-z][a-z0-9-]{0,63}$';
 
 /** A consent record as the widget posts it (SPEC §3). */
 export const consentRecordSchema = {
@@ -27,7 +29,10 @@ export const consentRecordSchema = {
     method: { enum: ['accept-all', 'reject-all', 'custom', 'withdraw', 'gpc'] },
     categories: {
       type: 'object',
-      additionalProperties: false,
+      // The built-in four, and the shop's own categories.
+      additionalProperties: { type: 'boolean' },
+      propertyNames: { pattern: ID },
+      maxProperties: 64,
       required: ['necessary', 'analytics', 'marketing', 'preferences'],
       properties: {
         // Necessary cookies cannot be refused, so a record saying otherwise is malformed.
@@ -36,6 +41,13 @@ export const consentRecordSchema = {
         marketing: { type: 'boolean' },
         preferences: { type: 'boolean' },
       },
+    },
+    // Only when the shop configures services: granted or refused, per service id.
+    services: {
+      type: 'object',
+      additionalProperties: { type: 'boolean' },
+      propertyNames: { pattern: ID },
+      maxProperties: 200,
     },
     email: {
       type: 'object',

@@ -13,25 +13,38 @@ import type { CategoryChoices, ConsentChoice, ConsentMethod, ConsentRecord, Emai
 /** What a choice needs from the controller of its `<carat-consent>`. */
 export type ChoiceHost = Pick<
   ConsentController,
-  'options' | 'strings' | 'language' | 'record' | 'prompt' | 'gpc' | 'fill' | 'policyVersion' | 'visitorId' | 'storage' | 'channel' | 'adopt' | 'deliver' | 'hash'
+  | 'options' | 'strings' | 'language' | 'record' | 'prompt' | 'gpc' | 'fill' | 'policyVersion' | 'visitorId' | 'storage' | 'channel' | 'adopt' | 'deliver' | 'hash'
+  | 'services'
 >;
 
 const emailOf = (host: ChoiceHost): EmailConsent => host.record?.email ?? { marketing: 'unset' };
 
-/** Makes, stores, shares and sends a new record; only then applies it to the page. */
-async function decide(host: ChoiceHost, method: ConsentMethod, categories: CategoryChoices, email: EmailConsent, asked?: string): Promise<ConsentRecord> {
-  const { options, storage } = host;
+/**
+ * Makes, stores, shares and sends a new record; only then applies it to the page. `given`: what
+ * the visitor set by hand, per category and service id (all of `categories` for a button that
+ * sets everything), from which the services part settles each service.
+ */
+async function decide(
+  host: ChoiceHost,
+  method: ConsentMethod,
+  categories: CategoryChoices,
+  email: EmailConsent,
+  asked?: string,
+  given: Record<string, boolean | undefined> = categories,
+): Promise<ConsentRecord> {
+  const { options, storage, services } = host;
+  const settled = services?.settle(categories, given, host.prompt ? undefined : host.record?.services) ?? { categories };
   if (!host.visitorId) {
     host.visitorId = randomId();
     await storage?.update('visitor', () => host.visitorId).catch(() => {});
   }
   const wording = asked
     ? `[${host.language}]\n${asked}`
-    : wordingOf(host.strings, host.language, options.categories, options.descriptions, host.fill);
+    : wordingOf(host.strings, host.language, options.categories, options.descriptions, host.fill, services?.wording());
   const record = buildRecord(
     {
       method,
-      categories,
+      ...settled,
       email,
       visitorId: host.visitorId,
       policyVersion: (await host.policyVersion) || host.record?.policyVersion || 'unavailable',
@@ -71,11 +84,9 @@ export const withdraw = (host: ChoiceHost): Promise<ConsentRecord> =>
 
 /** Saves a choice: what is not given stays as it was; categories the site does not offer stay off. */
 export function save(host: ChoiceHost, choice: ConsentChoice): Promise<ConsentRecord> {
-  const before = host.record && !host.prompt ? host.record.categories : bulkChoices(false, [], false);
-  const categories = { ...before, ...choice.categories, necessary: true };
-  for (const c of ['analytics', 'marketing', 'preferences'] as const) {
-    categories[c] = !!categories[c] && host.options.categories.includes(c);
-  }
+  const chosen = { ...(!host.prompt && host.record?.categories), ...choice.categories };
+  const categories = bulkChoices(false, [], false);
+  for (const c of host.options.categories) categories[c] = !!chosen[c];
   const email: EmailConsent = { ...emailOf(host), ...choice.email };
   if (email.marketing !== 'granted' || !email.address) delete email.address;
   if (email.address !== undefined && !isEmailAddress(email.address)) {
@@ -83,5 +94,5 @@ export function save(host: ChoiceHost, choice: ConsentChoice): Promise<ConsentRe
       new TypeError(`[carat-consent] save(): ${JSON.stringify(email.address)} is not a valid e-mail address; nothing was saved`),
     );
   }
-  return decide(host, 'custom', categories, email, choice.wording);
+  return decide(host, 'custom', categories, email, choice.wording, { ...choice.categories, ...choice.services });
 }

@@ -10,6 +10,8 @@ export interface ParsedOptions {
 }
 
 const OPTIONAL_CATEGORIES: readonly Category[] = ['analytics', 'marketing', 'preferences'];
+/** Category and service ids share this shape (SPEC §7). */
+export const ID = /^[a-z][a-z0-9-]*$/;
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
 
 /** True for something that looks like a deliverable e-mail address. */
@@ -27,6 +29,7 @@ function defaults(page: URL): ConsentOptions {
     contactEmail: '',
     lang: '',
     categories: [...OPTIONAL_CATEGORIES],
+    services: [],
     expiresDays: 180,
     theme: 'light',
     position: 'bar',
@@ -40,7 +43,7 @@ function defaults(page: URL): ConsentOptions {
 
 const isText = (v: unknown): v is string => typeof v === 'string';
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isCategory = (v: unknown): v is Category => OPTIONAL_CATEGORIES.includes(v as Category) || v === 'necessary';
+const isCategory = (v: unknown): v is Category => isText(v) && ID.test(v);
 
 function httpUrl(value: unknown, page: URL): string | undefined {
   if (!isText(value) || !value.trim()) return undefined;
@@ -87,7 +90,7 @@ const checks: { [K in keyof ConsentOptions]: Check } = {
   categories: (v) => {
     const list = isText(v) ? v.split(/[\s,]+/).filter(Boolean) : v;
     return Array.isArray(list) && list.every(isCategory)
-      ? OPTIONAL_CATEGORIES.filter((c) => list.includes(c))
+      ? [...new Set([...OPTIONAL_CATEGORIES.filter((c) => list.includes(c)), ...list])].filter((c) => c != 'necessary')
       : undefined;
   },
   expiresDays: (v) => {
@@ -101,6 +104,7 @@ const checks: { [K in keyof ConsentOptions]: Check } = {
     return url && (url.endsWith('/') ? url : url + '/');
   },
   descriptions: (v) => (stringMaps(v, 0) && Object.keys(v as object).every(isCategory) ? v : undefined),
+  services: (v) => (Array.isArray(v) ? v : undefined),
   cookies: namesByCategory,
   localStorage: namesByCategory,
   translations: (v) => (stringMaps(v, 1) ? v : undefined),

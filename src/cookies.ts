@@ -1,4 +1,4 @@
-import { CATEGORIES, type CategoryChoices, type NamesByCategory } from './types.js';
+import type { NamesByCategory } from './types.js';
 
 /** The well-known cookies of Google Analytics and the ad platforms, cleared without any config. */
 const DEFAULT_COOKIES: NamesByCategory = {
@@ -30,18 +30,18 @@ function deleteCookies(doc: Document, isRefused: RegExp): void {
 }
 
 /**
- * Deletes the cookies and `localStorage` keys of every refused category: the built-in defaults
- * plus the names and `*` patterns the site configured. Never throws: sandboxed and opaque-origin
- * documents throw on any storage access.
+ * Deletes the cookies and `localStorage` keys of every refused category or service: the built-in
+ * defaults plus the names and `*` patterns the site configured, by category or service id. Never
+ * throws: sandboxed and opaque-origin documents throw on any storage access.
  */
 export function clearRefusedStorage(
-  categories: CategoryChoices,
+  granted: Record<string, boolean>,
   cookies: NamesByCategory,
   localStorageKeys: NamesByCategory,
   doc: Document = document,
 ): void {
   const refused = (...lists: NamesByCategory[]) =>
-    matcher(CATEGORIES.flatMap((c) => (categories[c] ? [] : lists.flatMap((list) => list[c] ?? []))));
+    matcher(lists.flatMap((list) => Object.entries(list).flatMap(([id, names]) => (granted[id] ? [] : names))));
   try {
     deleteCookies(doc, refused(DEFAULT_COOKIES, cookies));
   } catch {}

@@ -1,16 +1,20 @@
-import { CATEGORIES, type Category } from './types.js';
+import type { Category } from './types.js';
 import type { BannerStrings, Strings } from './i18n/en.js';
-import { loadPlaceholder } from './lazy.js';
 import type { createPlaceholder } from './placeholder.js';
 import { report } from './report.js';
 import { scriptText, scriptUrl } from './trusted.js';
 
 /** What the gate needs from the widget: the current choice, a way to grant, and the wording. */
 export interface GateOptions {
+  /** Whether a category or service id is granted; false for ids the site does not have. */
   isGranted: (category: Category) => boolean;
+  /** Whether the site offers this category or service id, so a blocked iframe may ask for it. */
+  isKnown: (category: Category) => boolean;
   /** Called when the visitor presses a blocked iframe's "Allow" button. */
   onAllow: (category: Category) => void;
   strings: BannerStrings & Partial<Strings>;
+  /** Fetches the stand-in for blocked iframes (`lazy.ts`), given by the caller so this file loads alone. */
+  loadPlaceholder: () => Promise<{ createPlaceholder: typeof createPlaceholder }>;
   doc?: Document;
 }
 
@@ -28,7 +32,7 @@ const GATED = 'script[type="text/plain"][data-consent],iframe[data-consent][data
  * Watches the page from creation on, so gated elements parsed or added later are handled too.
  * Gated scripts run once all their categories are granted, in document order, exactly once.
  */
-export function createGate({ isGranted, onAllow, strings, doc = document }: GateOptions): Gate {
+export function createGate({ isGranted, isKnown, onAllow, strings, loadPlaceholder, doc = document }: GateOptions): Gate {
   const started = new WeakSet<Element>();
   const placeholders = new WeakMap<Element, HTMLElement>();
   // Frames hidden by the gate while their placeholder loads (an author's `hidden` gets none).
@@ -102,12 +106,11 @@ export function createGate({ isGranted, onAllow, strings, doc = document }: Gate
 
   const apply = (): void => {
     for (const el of doc.querySelectorAll<HTMLScriptElement | HTMLIFrameElement>(GATED)) {
-      const names = (el.dataset.consent!.match(/\S+/g) ?? []) as Category[];
-      // An unknown category name is never granted: a typo must not let a tracker through.
-      const refused = names.filter((c) => !CATEGORIES.includes(c) || !isGranted(c));
+      // An unknown name is never granted: a typo must not let a tracker through.
+      const refused = (el.dataset.consent!.match(/\S+/g) ?? []).filter((c) => !isGranted(c));
       if (el.localName == 'iframe') {
         const frame = el as HTMLIFrameElement;
-        const category = refused.find((c) => CATEGORIES.includes(c));
+        const category = refused.find(isKnown);
         if (category) block(frame, category);
         else if (!refused.length) unblock(frame);
       } else if (!refused.length && !started.has(el) && doc.readyState != 'loading') {

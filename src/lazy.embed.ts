@@ -27,6 +27,9 @@ export const loadDelivery = (): Promise<typeof import('./delivery.js')> => load(
 /** `carat-consent-cookie-storage.js`, fetched only where the browser blocks IndexedDB. */
 export const loadCookieStorage = (): Promise<typeof import('./cookie-storage.js')> => load('cookie-storage');
 
+/** `carat-consent-gate.js`, fetched only on pages with a gated script or iframe. */
+export const loadGate = (): Promise<typeof import('./gate.js')> => load('gate');
+
 /** `carat-consent-placeholder.js`, fetched only on pages that gate an iframe. */
 export const loadPlaceholder = (): Promise<typeof import('./placeholder.js')> => load('placeholder');
 
@@ -36,3 +39,9 @@ export const loadSha256 = (): Promise<typeof import('./sha256.js')> => load('sha
 /** A language file from `i18n-base`, else from `i18n/` beside the embed. */
 export const loadLanguage = (lang: Exclude<Language, 'en'>, base: string): Promise<{ default: Strings }> =>
   loadScript(new URL(`${lang}.js`, base || new URL('i18n/', script)).href, lang);
+
+/** `carat-consent-services.js`, fetched only on sites that configure services. Like the dialogs, it takes this bundle's Lit. */
+export function loadServices(): Promise<typeof import('./services/part.js')> {
+  (globalThis as Record<symbol, unknown>)[Symbol.for('carat-consent.lit')] = { css, html, nothing };
+  return load('services');
+}

@@ -18,6 +18,9 @@ export const loadDelivery = () => import('./delivery.js');
 /** The cookie stand-in for IndexedDB: needed only where the browser blocks IndexedDB. */
 export const loadCookieStorage = () => import('./cookie-storage.js');
 
+/** Gated scripts and iframes: needed only on pages that have one. */
+export const loadGate = () => import('./gate.js');
+
 /** The stand-in for iframes that wait for consent: needed only on pages that gate one. */
 export const loadPlaceholder = () => import('./placeholder.js');
 
@@ -43,3 +46,6 @@ const languages: Record<Exclude<Language, 'en'>, () => Promise<{ default: String
  */
 export const loadLanguage = (lang: Exclude<Language, 'en'>, base: string): Promise<{ default: Strings }> =>
   base ? loadScript(`${base}${lang}.js`, lang) : languages[lang]();
+
+/** Services, their switches and the cookie declaration: needed only on sites that configure services. */
+export const loadServices = () => import('./services/part.js');

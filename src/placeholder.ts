@@ -29,7 +29,7 @@ export function createPlaceholder(
   const text = { ...enPlaceholder, ...strings };
   const make = <K extends keyof HTMLElementTagNameMap>(tag: K, wording: string) => {
     const el = doc.createElement(tag);
-    el.textContent = wording.replace('{{category}}', strings[category]);
+    el.textContent = wording.replace('{{category}}', (strings as Record<string, string>)[category] ?? category);
     return el;
   };
   const placeholder = make('div', text.blockedContent);

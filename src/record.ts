@@ -8,6 +8,7 @@ const DAY_MS = 864e5;
 export interface RecordInput {
   method: ConsentMethod;
   categories: CategoryChoices;
+  services?: Record<string, boolean>;
   email: EmailConsent;
   visitorId: string;
   policyVersion: string;
@@ -60,8 +61,9 @@ export async function sha256(text: string): Promise<string> {
  * Global Privacy Control is a refusal of sale and sharing, so it keeps marketing off (SPEC §5).
  */
 export function bulkChoices(accept: boolean, offered: readonly Category[], gpc: boolean): CategoryChoices {
-  const granted = (c: Category) => accept && offered.includes(c) && !(gpc && c === 'marketing');
-  return { necessary: true, analytics: granted('analytics'), marketing: granted('marketing'), preferences: granted('preferences') };
+  const choices: CategoryChoices = { necessary: true, analytics: false, marketing: false, preferences: false };
+  for (const c of offered) choices[c] = accept && !(gpc && c == 'marketing');
+  return choices;
 }
 
 /** Fills `{{name}}` placeholders; unknown ones stay as written. */
@@ -77,14 +79,14 @@ export function wordingOf(
   strings: BannerStrings,
   language: string,
   offered: readonly Category[],
-  descriptions: Partial<Record<Category, string>>,
+  descriptions: Record<string, string>,
   fill: Record<string, string>,
+  services: readonly string[] = [],
 ): string {
-  const categoryLines = (['necessary', ...offered] as Category[]).map(
-    (c) => `${strings[c]}: ${descriptions[c] ?? strings[`${c}Text`]}`,
-  );
+  const text = strings as BannerStrings & Record<string, string>;
+  const categoryLines = ['necessary', ...offered].map((c) => `${text[c]}: ${descriptions[c] ?? text[`${c}Text`]}`);
   return fillPlaceholders(
-    [`[${language}]`, strings.bannerTitle, strings.bannerText, ...categoryLines, strings.emailText].join('\n'),
+    [`[${language}]`, strings.bannerTitle, strings.bannerText, ...categoryLines, ...services, strings.emailText].join('\n'),
     fill,
   );
 }

@@ -1,14 +1,17 @@
-/** A cookie category a visitor can grant or refuse. `necessary` is always granted. */
-export type Category = 'necessary' | 'analytics' | 'marketing' | 'preferences';
+/** The categories every site has: `necessary` is always granted. */
+export type BuiltInCategory = 'necessary' | 'analytics' | 'marketing' | 'preferences';
 
-/** Every category, in the order the preferences show them. */
-export const CATEGORIES: readonly Category[] = ['necessary', 'analytics', 'marketing', 'preferences'];
+/** A cookie category a visitor can grant or refuse: a built-in one or the shop's own (`[a-z][a-z0-9-]*`). */
+export type Category = BuiltInCategory | (string & {});
+
+/** The built-in categories, in the order the preferences show them (the shop's own follow). */
+export const CATEGORIES: readonly BuiltInCategory[] = ['necessary', 'analytics', 'marketing', 'preferences'];
 
 /** How a record came about: which button, or a withdrawal. */
 export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'withdraw' | 'gpc';
 
-/** Granted or refused, per category. */
-export type CategoryChoices = Record<Category, boolean>;
+/** Granted or refused, per category: always the built-in four, and the shop's own it offers. */
+export type CategoryChoices = Record<BuiltInCategory, boolean> & Record<string, boolean>;
 
 /** The visitor's answer on promotional e-mail, and the address if they gave one. */
 export interface EmailConsent {
@@ -26,6 +29,8 @@ export interface ConsentRecord {
   site: string;
   method: ConsentMethod;
   categories: CategoryChoices;
+  /** Granted or refused, per configured service id; only when the site configures services (SPEC §7). */
+  services?: Record<string, boolean>;
   email: EmailConsent;
   gpc: boolean;
   language: string;
@@ -35,6 +40,8 @@ export interface ConsentRecord {
 /** What a page or the API passes to `save()`. */
 export interface ConsentChoice {
   categories?: Partial<CategoryChoices>;
+  /** Per service id; a category given in `categories` sets all its services, these then override. */
+  services?: Record<string, boolean>;
   email?: Partial<EmailConsent>;
   /**
    * The exact words the visitor agreed to when the choice was made outside the widget (a
@@ -49,8 +56,11 @@ export type Theme = 'light' | 'dark' | 'auto';
 /** Where the banner sits. */
 export type Position = 'bar' | 'box' | 'center';
 
-/** Names (or `*` patterns) per category, for cookies and localStorage keys to clear on refusal. */
-export type NamesByCategory = Partial<Record<Category, string[]>>;
+/** Names (or `*` patterns) per category or service id, for cookies and localStorage keys to clear on refusal. */
+export type NamesByCategory = Record<string, string[]>;
+
+/** A service in the JSON config: a built-in id, or an entry (a built-in id with keys to override). */
+export type ServiceSetting = string | ({ id: string } & Record<string, unknown>);
 
 /** Every option, after validation and defaults (SPEC §1). */
 export interface ConsentOptions {
@@ -63,14 +73,16 @@ export interface ConsentOptions {
   siteName: string;
   contactEmail: string;
   lang: string;
-  /** The categories offered besides `necessary`. */
+  /** The categories offered besides `necessary`: built-in ones first, then the shop's own. */
   categories: Category[];
+  /** The third parties that receive data, checked when the services part loads (SPEC §7). */
+  services: ServiceSetting[];
   expiresDays: number;
   theme: Theme;
   position: Position;
   /** Where the on-demand language files live; defaults to `i18n/` beside the script. */
   i18nBase: string;
-  descriptions: Partial<Record<Category, string>>;
+  descriptions: Record<string, string>;
   cookies: NamesByCategory;
   localStorage: NamesByCategory;
   /** Per language, strings that replace the built-in ones. */

@@ -38,6 +38,18 @@ describe('parseOptions', () => {
     expect(parseOptions([{ categories: ['necessary'] }], page).options.categories).to.deep.equal([]);
   });
 
+  it("takes the shop's own categories after the built-in ones, and services for the services part to check", () => {
+    const services = ['youtube', { id: 'own-chat', category: 'support' }];
+    const { options, errors } = parseOptions(
+      [{ categories: ['social', 'marketing', 'support', 'social'], services, cookies: { social: ['sc_*'], youtube: ['yt'] } }],
+      page,
+    );
+    expect(errors).to.deep.equal([]);
+    expect(options.categories).to.deep.equal(['marketing', 'social', 'support']);
+    expect(options.services).to.deep.equal(services);
+    expect(options.cookies).to.deep.equal({ social: ['sc_*'], youtube: ['yt'] });
+  });
+
   const bad: [string, unknown][] = [
     ['endpoint', 'javascript:alert(1)'],
     ['endpoint', 'ftp://files.example/x'],
@@ -49,12 +61,14 @@ describe('parseOptions', () => {
     ['expires-days', '99999'],
     ['contact-email', 'nobody'],
     ['lang', 'english please'],
-    ['categories', 'analytics tracking'],
+    ['categories', 'analytics Tracking!'],
+    ['categories', ['analytics', '9lives']],
+    ['services', 'google-analytics'],
     ['theme', 'neon'],
     ['position', 'top'],
     ['site-name', '   '],
     ['cookies', { analytics: '_ga' }],
-    ['cookies', { spying: ['_x'] }],
+    ['cookies', { 'Spying Cookies': ['_x'] }],
     ['descriptions', { analytics: 3 }],
     ['translations', { de: 'hallo' }],
   ];

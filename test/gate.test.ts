@@ -1,7 +1,8 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { createGate, type Gate } from '../src/gate.js';
 import en from '../src/i18n/en.js';
-import type { Category } from '../src/types.js';
+import { loadPlaceholder } from '../src/lazy.js';
+import { CATEGORIES, type BuiltInCategory, type Category } from '../src/types.js';
 
 /** What gated scripts write, in the order they ran. */
 const log: string[] = [];
@@ -35,7 +36,7 @@ describe('createGate', () => {
     granted.add('necessary');
     host = document.createElement('div');
     document.body.append(host);
-    gate = createGate({ isGranted: (c) => granted.has(c), onAllow: (c) => allowed.push(c), strings: en });
+    gate = createGate({ isGranted: (c) => granted.has(c), isKnown: (c) => CATEGORIES.includes(c as BuiltInCategory), onAllow: (c) => allowed.push(c), strings: en, loadPlaceholder });
   });
 
   afterEach(() => {
@@ -74,13 +75,16 @@ describe('createGate', () => {
     expect(log).to.deep.equal(['both']);
   });
 
-  it('never runs a script gated on an unknown category, whatever isGranted says', async () => {
-    gate.disconnect();
-    gate = createGate({ isGranted: () => true, onAllow: () => {}, strings: en });
-    add(gated('statistics', "gateLog.push('typo')"));
+  it('asks about every name a script gives, category or service, and runs it only when all are granted', async () => {
+    granted.add('analytics');
+    add(gated('analytics youtube', "gateLog.push('service')"));
     gate.apply();
     await aTimeout(20);
     expect(log).to.deep.equal([]);
+    granted.add('youtube');
+    gate.apply();
+    await waitUntil(() => log.length > 0);
+    expect(log).to.deep.equal(['service']);
   });
 
   it('runs inline and external gated scripts in document order', async () => {
@@ -238,7 +242,7 @@ describe('createGate', () => {
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve));
     host.append(frame);
     await loaded;
-    const frameGate = createGate({ isGranted: (c) => c === 'analytics', onAllow: () => {}, strings: en, doc: frame.contentDocument! });
+    const frameGate = createGate({ isGranted: (c) => c === 'analytics', isKnown: () => true, onAllow: () => {}, strings: en, loadPlaceholder, doc: frame.contentDocument! });
     try {
       frameGate.apply();
       await waitUntil(() => log.length > 0);
@@ -257,7 +261,7 @@ describe('createGate', () => {
     doc.write('<!doctype html><html><head><title>Shop</title>');
     expect(doc.body).to.equal(null);
 
-    const headGate = createGate({ isGranted: (c) => c === 'analytics', onAllow: () => {}, strings: en, doc });
+    const headGate = createGate({ isGranted: (c) => c === 'analytics', isKnown: () => true, onAllow: () => {}, strings: en, loadPlaceholder, doc });
     headGate.apply();
     try {
       doc.write(

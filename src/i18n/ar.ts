@@ -42,6 +42,26 @@ const ar: Strings = {
   policyError: 'تعذّر تحميل سياسة الخصوصية. يُرجى مراسلتنا على {{contactEmail}} للحصول على نسخة منها.',
   blockedContent: 'هذا المحتوى محظور إلى أن تسمح بملفات تعريف الارتباط لفئة «{{category}}».',
   allowCategory: 'السماح بملفات تعريف الارتباط لفئة «{{category}}»',
+  // Services and the cookie declaration (SPEC §7).
+  servicesNote: 'الجهات الخارجية التي تتلقى بيانات عبر هذا الموقع: {{count}}.',
+  servicesLink: 'تعرّف عليها',
+  serviceAbout: 'المزيد عن {{service}}',
+  serviceProvider: 'المزوّد',
+  servicePurpose: 'الغرض',
+  serviceCountry: 'البلد',
+  serviceOutsideEea: '{{country}}: خارج المنطقة الاقتصادية الأوروبية، حيث قد تكون حماية القانون لبياناتك أضعف',
+  serviceTransfers: 'تُعالَج أيضًا في',
+  serviceCookies: 'ملفات تعريف الارتباط',
+  serviceNoCookies: 'لا شيء مذكور',
+  servicePolicy: 'سياسة الخصوصية لدى {{provider}}',
+  cookieSession: 'حتى تغلق المتصفح',
+  declarationTitle: 'ملفات تعريف الارتباط والخدمات',
+  declarationIntro: 'من يضع ملفات تعريف الارتباط على هذا الموقع، ولماذا، ولأي مدة، مرتّبةً حسب الفئة. تضع الجهات الخارجية ملفاتها على مواقعها الخاصة.',
+  declarationCookie: 'ملف تعريف الارتباط',
+  declarationDuration: 'المدة',
+  declarationParty: 'يضعه',
+  firstParty: 'هذا الموقع',
+  thirdParty: 'جهة خارجية',
 };
 
 export default ar;

@@ -38,6 +38,26 @@ const da: Strings = {
   policyError: 'Privatlivspolitikken kunne ikke indlæses. Skriv til {{contactEmail}}, så sender vi en kopi.',
   blockedContent: 'Indholdet er blokeret, indtil du tillader cookies til »{{category}}«.',
   allowCategory: 'Tillad cookies til »{{category}}«',
+  // Services and the cookie declaration (SPEC §7).
+  servicesNote: 'Tredjeparter, der modtager data via dette websted: {{count}}.',
+  servicesLink: 'Se, hvem de er',
+  serviceAbout: 'Mere om {{service}}',
+  serviceProvider: 'Udbyder',
+  servicePurpose: 'Formål',
+  serviceCountry: 'Land',
+  serviceOutsideEea: '{{country}}: uden for EØS, hvor loven måske beskytter dine data dårligere',
+  serviceTransfers: 'Behandles også i',
+  serviceCookies: 'Cookies',
+  serviceNoCookies: 'Ingen angivet',
+  servicePolicy: 'Privatlivspolitik for {{provider}}',
+  cookieSession: 'Indtil du lukker browseren',
+  declarationTitle: 'Cookies og tjenester',
+  declarationIntro: 'Hvem der sætter cookies på dette websted, hvorfor og hvor længe, opdelt efter kategori. Tredjepartscookies sættes af udbyderen på dennes eget websted.',
+  declarationCookie: 'Cookie',
+  declarationDuration: 'Varighed',
+  declarationParty: 'Sat af',
+  firstParty: 'Dette websted',
+  thirdParty: 'Tredjepart',
 };
 
 export default da;

@@ -39,6 +39,26 @@ const de: Strings = {
     'Die Datenschutzerklärung konnte nicht geladen werden. Bitte fordern Sie eine Kopie unter {{contactEmail}} an.',
   blockedContent: 'Dieser Inhalt ist blockiert, bis Sie Cookies für „{{category}}“ zulassen.',
   allowCategory: 'Cookies für „{{category}}“ zulassen',
+  // Services and the cookie declaration (SPEC §7).
+  servicesNote: 'Drittanbieter, die über diese Website Daten erhalten: {{count}}.',
+  servicesLink: 'Wer sie sind',
+  serviceAbout: 'Mehr über {{service}}',
+  serviceProvider: 'Anbieter',
+  servicePurpose: 'Zweck',
+  serviceCountry: 'Land',
+  serviceOutsideEea: '{{country}}: außerhalb des EWR, wo Ihre Daten rechtlich womöglich weniger geschützt sind',
+  serviceTransfers: 'Auch verarbeitet in',
+  serviceCookies: 'Cookies',
+  serviceNoCookies: 'Keine angegeben',
+  servicePolicy: 'Datenschutzerklärung von {{provider}}',
+  cookieSession: 'Bis Sie den Browser schließen',
+  declarationTitle: 'Cookies und Dienste',
+  declarationIntro: 'Wer auf dieser Website Cookies setzt, wozu und wie lange, nach Kategorien. Cookies von Drittanbietern setzt der Anbieter auf seiner eigenen Website.',
+  declarationCookie: 'Cookie',
+  declarationDuration: 'Speicherdauer',
+  declarationParty: 'Gesetzt von',
+  firstParty: 'Diese Website',
+  thirdParty: 'Drittanbieter',
 };
 
 export default de;

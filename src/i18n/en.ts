@@ -51,8 +51,34 @@ export const enPlaceholder = {
   allowCategory: 'Allow {{category}} cookies',
 };
 
+/** Services, their details and the cookie declaration: the embed ships these with the services part. */
+export const enServices = {
+  servicesNote: 'Third parties that receive data through this site: {{count}}.',
+  servicesLink: 'See who they are',
+  serviceAbout: 'About {{service}}',
+  serviceProvider: 'Provider',
+  servicePurpose: 'Purpose',
+  serviceCountry: 'Country',
+  serviceOutsideEea: '{{country}}: outside the EEA, where the law may protect your data less',
+  serviceTransfers: 'Also processed in',
+  serviceCookies: 'Cookies',
+  serviceNoCookies: 'None listed',
+  servicePolicy: 'Privacy policy of {{provider}}',
+  cookieSession: 'Until you close the browser',
+  declarationTitle: 'Cookies and services',
+  declarationIntro: 'Who sets cookies on this site, why and for how long, by category. Third-party cookies are set by the provider on its own website.',
+  declarationCookie: 'Cookie',
+  declarationDuration: 'Duration',
+  declarationParty: 'Set by',
+  firstParty: 'This site',
+  thirdParty: 'Third party',
+};
+
 /** The wording the widget shows, one string per key. */
-export type Strings = Record<keyof typeof enBanner | keyof typeof enDialogs | keyof typeof enPlaceholder, string>;
+export type Strings = Record<
+  keyof typeof enBanner | keyof typeof enDialogs | keyof typeof enPlaceholder | keyof typeof enServices,
+  string
+>;
 
 /** The key of one string. */
 export type StringKey = keyof Strings;
@@ -60,5 +86,5 @@ export type StringKey = keyof Strings;
 /** The strings a page needs before any dialog is opened. */
 export type BannerStrings = Record<keyof typeof enBanner, string>;
 
-const en: Strings = { ...enBanner, ...enDialogs, ...enPlaceholder };
+const en: Strings = { ...enBanner, ...enDialogs, ...enPlaceholder, ...enServices };
 export default en;

@@ -41,6 +41,26 @@ const es: Strings = {
     'No se ha podido cargar la política de privacidad. Escríbanos a {{contactEmail}} para solicitar una copia.',
   blockedContent: 'Este contenido está bloqueado hasta que permita las cookies de «{{category}}».',
   allowCategory: 'Permitir cookies de «{{category}}»',
+  // Services and the cookie declaration (SPEC §7).
+  servicesNote: 'Terceros que reciben datos a través de este sitio: {{count}}.',
+  servicesLink: 'Ver quiénes son',
+  serviceAbout: 'Más sobre {{service}}',
+  serviceProvider: 'Proveedor',
+  servicePurpose: 'Finalidad',
+  serviceCountry: 'País',
+  serviceOutsideEea: '{{country}}: fuera del EEE, donde la ley puede proteger menos sus datos',
+  serviceTransfers: 'También se tratan en',
+  serviceCookies: 'Cookies',
+  serviceNoCookies: 'Ninguna indicada',
+  servicePolicy: 'Política de privacidad de {{provider}}',
+  cookieSession: 'Hasta que cierre el navegador',
+  declarationTitle: 'Cookies y servicios',
+  declarationIntro: 'Quién instala cookies en este sitio, para qué y durante cuánto tiempo, por categorías. Las cookies de terceros las instala el proveedor en su propio sitio web.',
+  declarationCookie: 'Cookie',
+  declarationDuration: 'Duración',
+  declarationParty: 'Instalada por',
+  firstParty: 'Este sitio',
+  thirdParty: 'Terceros',
 };
 
 export default es;

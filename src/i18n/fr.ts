@@ -43,6 +43,26 @@ const fr: Strings = {
     'La politique de confidentialité n’a pas pu être chargée. Pour en obtenir une copie, écrivez-nous à {{contactEmail}}.',
   blockedContent: 'Ce contenu est bloqué tant que vous n’avez pas autorisé les cookies «\u00a0{{category}}\u00a0».',
   allowCategory: 'Autoriser les cookies «\u00a0{{category}}\u00a0»',
+  // Services and the cookie declaration (SPEC §7).
+  servicesNote: 'Tiers qui reçoivent des données par l’intermédiaire de ce site : {{count}}.',
+  servicesLink: 'Voir lesquels',
+  serviceAbout: 'En savoir plus sur {{service}}',
+  serviceProvider: 'Fournisseur',
+  servicePurpose: 'Finalité',
+  serviceCountry: 'Pays',
+  serviceOutsideEea: '{{country}} : hors de l’EEE, où la loi peut moins bien protéger vos données',
+  serviceTransfers: 'Également traité en',
+  serviceCookies: 'Cookies',
+  serviceNoCookies: 'Aucun indiqué',
+  servicePolicy: 'Politique de confidentialité de {{provider}}',
+  cookieSession: 'Jusqu’à la fermeture du navigateur',
+  declarationTitle: 'Cookies et services',
+  declarationIntro: 'Qui dépose des cookies sur ce site, pourquoi et pour combien de temps, par catégorie. Les cookies tiers sont déposés par le fournisseur sur son propre site.',
+  declarationCookie: 'Cookie',
+  declarationDuration: 'Durée',
+  declarationParty: 'Déposé par',
+  firstParty: 'Ce site',
+  thirdParty: 'Tiers',
 };
 
 export default fr;

@@ -41,6 +41,26 @@ const it: Strings = {
     'Non è stato possibile caricare l’informativa sulla privacy. Per riceverne una copia, scriva a {{contactEmail}}.',
   blockedContent: 'Questo contenuto è bloccato finché non consente i cookie «{{category}}».',
   allowCategory: 'Consenti i cookie «{{category}}»',
+  // Services and the cookie declaration (SPEC §7).
+  servicesNote: 'Terze parti che ricevono dati tramite questo sito: {{count}}.',
+  servicesLink: 'Scopri quali sono',
+  serviceAbout: 'Informazioni su {{service}}',
+  serviceProvider: 'Fornitore',
+  servicePurpose: 'Finalità',
+  serviceCountry: 'Paese',
+  serviceOutsideEea: '{{country}}: fuori dal SEE, dove la legge potrebbe tutelare meno i tuoi dati',
+  serviceTransfers: 'Trattati anche in',
+  serviceCookies: 'Cookie',
+  serviceNoCookies: 'Nessuno indicato',
+  servicePolicy: 'Informativa privacy di {{provider}}',
+  cookieSession: 'Fino alla chiusura del browser',
+  declarationTitle: 'Cookie e servizi',
+  declarationIntro: 'Chi imposta cookie su questo sito, perché e per quanto tempo, per categoria. I cookie di terze parti sono impostati dal fornitore sul proprio sito.',
+  declarationCookie: 'Cookie',
+  declarationDuration: 'Durata',
+  declarationParty: 'Impostato da',
+  firstParty: 'Questo sito',
+  thirdParty: 'Terza parte',
 };
 
 export default it;

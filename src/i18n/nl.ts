@@ -38,6 +38,26 @@ const nl: Strings = {
   policyError: 'De privacyverklaring kon niet worden geladen. Mail naar {{contactEmail}} voor een kopie.',
   blockedContent: 'Deze inhoud is geblokkeerd totdat je cookies voor ‘{{category}}’ toestaat.',
   allowCategory: 'Cookies voor ‘{{category}}’ toestaan',
+  // Services and the cookie declaration (SPEC §7).
+  servicesNote: 'Derden die via deze website gegevens ontvangen: {{count}}.',
+  servicesLink: 'Bekijk wie dat zijn',
+  serviceAbout: 'Meer over {{service}}',
+  serviceProvider: 'Aanbieder',
+  servicePurpose: 'Doel',
+  serviceCountry: 'Land',
+  serviceOutsideEea: '{{country}}: buiten de EER, waar de wet uw gegevens mogelijk minder beschermt',
+  serviceTransfers: 'Ook verwerkt in',
+  serviceCookies: 'Cookies',
+  serviceNoCookies: 'Geen opgegeven',
+  servicePolicy: 'Privacybeleid van {{provider}}',
+  cookieSession: 'Tot u de browser sluit',
+  declarationTitle: 'Cookies en diensten',
+  declarationIntro: 'Wie op deze website cookies plaatst, waarvoor en hoe lang, per categorie. Cookies van derden plaatst de aanbieder op zijn eigen website.',
+  declarationCookie: 'Cookie',
+  declarationDuration: 'Bewaartermijn',
+  declarationParty: 'Geplaatst door',
+  firstParty: 'Deze website',
+  thirdParty: 'Derde partij',
 };
 
 export default nl;

@@ -43,6 +43,26 @@ const pl: Strings = {
     'Nie udało się wczytać polityki prywatności. Aby otrzymać jej kopię, prosimy napisać na adres {{contactEmail}}.',
   blockedContent: 'Ta treść jest zablokowana do czasu wyrażenia zgody na pliki cookie z kategorii „{{category}}”.',
   allowCategory: 'Zezwól na pliki cookie z kategorii „{{category}}”',
+  // Services and the cookie declaration (SPEC §7).
+  servicesNote: 'Podmioty zewnętrzne, które otrzymują dane za pośrednictwem tej strony: {{count}}.',
+  servicesLink: 'Zobacz, kto to jest',
+  serviceAbout: 'Więcej o usłudze {{service}}',
+  serviceProvider: 'Dostawca',
+  servicePurpose: 'Cel',
+  serviceCountry: 'Kraj',
+  serviceOutsideEea: '{{country}}: poza EOG, gdzie prawo może słabiej chronić Twoje dane',
+  serviceTransfers: 'Przetwarzane także w',
+  serviceCookies: 'Pliki cookie',
+  serviceNoCookies: 'Brak danych',
+  servicePolicy: 'Polityka prywatności: {{provider}}',
+  cookieSession: 'Do zamknięcia przeglądarki',
+  declarationTitle: 'Pliki cookie i usługi',
+  declarationIntro: 'Kto zapisuje pliki cookie na tej stronie, w jakim celu i na jak długo – według kategorii. Pliki cookie podmiotów zewnętrznych zapisuje dostawca w swojej własnej domenie.',
+  declarationCookie: 'Plik cookie',
+  declarationDuration: 'Okres przechowywania',
+  declarationParty: 'Zapisuje',
+  firstParty: 'Ta strona',
+  thirdParty: 'Podmiot zewnętrzny',
 };
 
 export default pl;

@@ -43,6 +43,26 @@ const pt: Strings = {
     'Não foi possível carregar a política de privacidade. Para receber uma cópia, escreva para {{contactEmail}}.',
   blockedContent: 'Este conteúdo fica bloqueado até que os cookies de “{{category}}” sejam permitidos.',
   allowCategory: 'Permitir cookies de “{{category}}”',
+  // Services and the cookie declaration (SPEC §7).
+  servicesNote: 'Terceiros que recebem dados através deste site: {{count}}.',
+  servicesLink: 'Ver quem são',
+  serviceAbout: 'Mais sobre {{service}}',
+  serviceProvider: 'Fornecedor',
+  servicePurpose: 'Finalidade',
+  serviceCountry: 'País',
+  serviceOutsideEea: '{{country}}: fora do EEE, onde a lei pode proteger menos os seus dados',
+  serviceTransfers: 'Também tratados em',
+  serviceCookies: 'Cookies',
+  serviceNoCookies: 'Nenhum indicado',
+  servicePolicy: 'Política de privacidade de {{provider}}',
+  cookieSession: 'Até fechar o navegador',
+  declarationTitle: 'Cookies e serviços',
+  declarationIntro: 'Quem instala cookies neste site, para quê e durante quanto tempo, por categoria. Os cookies de terceiros são instalados pelo fornecedor no seu próprio site.',
+  declarationCookie: 'Cookie',
+  declarationDuration: 'Duração',
+  declarationParty: 'Instalado por',
+  firstParty: 'Este site',
+  thirdParty: 'Terceiro',
 };
 
 export default pt;

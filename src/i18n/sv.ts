@@ -40,6 +40,26 @@ const sv: Strings = {
   policyError: 'Integritetspolicyn kunde inte laddas. Skriv till {{contactEmail}} så skickar vi en kopia.',
   blockedContent: 'Innehållet är blockerat tills du tillåter cookies för ”{{category}}”.',
   allowCategory: 'Tillåt cookies för ”{{category}}”',
+  // Services and the cookie declaration (SPEC §7).
+  servicesNote: 'Tredje parter som får uppgifter via den här webbplatsen: {{count}}.',
+  servicesLink: 'Se vilka de är',
+  serviceAbout: 'Mer om {{service}}',
+  serviceProvider: 'Leverantör',
+  servicePurpose: 'Syfte',
+  serviceCountry: 'Land',
+  serviceOutsideEea: '{{country}}: utanför EES, där lagen kan skydda dina uppgifter sämre',
+  serviceTransfers: 'Behandlas även i',
+  serviceCookies: 'Kakor',
+  serviceNoCookies: 'Inga angivna',
+  servicePolicy: 'Integritetspolicy för {{provider}}',
+  cookieSession: 'Tills du stänger webbläsaren',
+  declarationTitle: 'Kakor och tjänster',
+  declarationIntro: 'Vem som sätter kakor på den här webbplatsen, varför och hur länge, per kategori. Tredjepartskakor sätts av leverantören på dess egen webbplats.',
+  declarationCookie: 'Kaka',
+  declarationDuration: 'Lagringstid',
+  declarationParty: 'Sätts av',
+  firstParty: 'Den här webbplatsen',
+  thirdParty: 'Tredje part',
 };
 
 export default sv;

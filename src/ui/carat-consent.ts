@@ -207,6 +207,7 @@ export class CaratConsentElement extends LitElement {
       <div>
         <h2 id="banner-title">${t('bannerTitle')}</h2>
         <p>${t('bannerText')}</p>
+        ${this.consent.services?.bannerNote(this.showPreferences)}
         ${this.consent.gpc ? html`<p class="small">${t('gpcNotice')}</p>` : nothing}
         <button class="link" @click=${this.showPolicy}>${t('policyLink')}</button>
       </div>

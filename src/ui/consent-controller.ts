@@ -2,14 +2,15 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { parseOptions, type OptionSource } from '../config.js';
 import { pushConsentUpdate } from '../consent-mode.js';
 import { clearRefusedStorage } from '../cookies.js';
-import { createGate } from '../gate.js';
+import type { Gate } from '../gate.js';
 import { enBanner, type BannerStrings, type StringKey, type Strings } from '../i18n/en.js';
 import { loadStrings, pickLanguage, type Language } from '../i18n/languages.js';
 import type { Delivery } from '../delivery.js';
-import { loadChoice, loadCookieStorage, loadDelivery } from '../lazy.js';
+import { loadChoice, loadCookieStorage, loadDelivery, loadGate, loadPlaceholder, loadServices } from '../lazy.js';
 import { hasUndelivered } from '../outbox.js';
 import { fillPlaceholders, needsPrompt, sha256 } from '../record.js';
 import { report } from '../report.js';
+import type { ServicesPart } from '../services/part.js';
 import { memoryStorage, openConsentStorage, type ConsentStorage } from '../storage.js';
 import type { Category, ConsentChoice, ConsentOptions, ConsentRecord } from '../types.js';
 
@@ -50,6 +51,8 @@ export class ConsentController implements ReactiveController {
   ready = false;
   readonly gpc = (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   policyText: string | null = null;
+  /** The services part, once loaded: only on sites that configure services. */
+  services?: ServicesPart;
 
   /** The policy version new records carry, settled once the policy text is read; a first visit does not wait for it. */
   policyVersion: Promise<string> = Promise.resolve('');
@@ -58,7 +61,8 @@ export class ConsentController implements ReactiveController {
   /** `sha256:` and the hex digest, as records carry hashes. */
   readonly hash = sha256;
   private delivery?: Promise<Delivery | undefined>;
-  private gate?: ReturnType<typeof createGate>;
+  private gate?: Gate;
+  private gateWatch?: MutationObserver;
   channel?: BroadcastChannel;
   private started = false;
   private markReady = () => {};
@@ -66,7 +70,8 @@ export class ConsentController implements ReactiveController {
   loaded = new Promise<void>((resolve) => (this.markReady = resolve));
 
   constructor(
-    private readonly host: Host,
+    /** The element this state belongs to. */
+    readonly host: Host,
     private readonly sources: () => OptionSource[],
   ) {
     host.addController(this);
@@ -84,6 +89,7 @@ export class ConsentController implements ReactiveController {
     this.loaded = new Promise<void>((resolve) => (this.markReady = resolve));
     this.channel?.close();
     this.gate?.disconnect();
+    this.gateWatch?.disconnect();
     void this.delivery?.then((delivery) => delivery?.dispose());
     this.delivery = undefined;
   }
@@ -93,9 +99,9 @@ export class ConsentController implements ReactiveController {
     return { siteName: this.options.siteName, contactEmail: this.options.contactEmail };
   }
 
-  /** A string in the visitor's language with its placeholders filled. */
-  text(key: StringKey): string {
-    return fillPlaceholders(this.strings[key] ?? '', this.fill);
+  /** A string in the visitor's language with its placeholders filled; `''` for a key nobody gave. */
+  text(key: StringKey | (string & {})): string {
+    return fillPlaceholders((this.strings as Record<string, string>)[key] ?? '', this.fill);
   }
 
   /** Adds wording under what the language and the site owner gave: the dialogs' English defaults. */
@@ -108,9 +114,9 @@ export class ConsentController implements ReactiveController {
     return this.options.descriptions[category] ?? this.text(`${category}Text`);
   }
 
-  /** Whether a category is granted by a choice that still counts. */
-  granted(category: Category): boolean {
-    return category === 'necessary' || (!this.prompt && !!this.record?.categories[category]);
+  /** Whether a category or service is granted by a choice that still counts. */
+  granted(id: Category): boolean {
+    return id === 'necessary' || (!this.prompt && !!{ ...this.record?.services, ...this.record?.categories }[id]);
   }
 
   private async start(): Promise<void> {
@@ -123,7 +129,7 @@ export class ConsentController implements ReactiveController {
       this.policyText = text;
       return options.policyVersion || (text === null ? '' : sha256(text));
     });
-    const [storage, strings] = await Promise.all([
+    const [storage, strings, services] = await Promise.all([
       openConsentStorage().then(
         (opened) =>
           opened ??
@@ -140,9 +146,12 @@ export class ConsentController implements ReactiveController {
         this.language = 'en';
         return enBanner;
       }),
+      options.services.length ? loadServices().catch((error) => void report('the services part could not be loaded', error)) : undefined,
     ]);
     this.storage = storage;
-    this.strings = { ...strings, ...options.translations[this.language] };
+    // The shop's English wording stands in for a language it gave none in (its own categories' names).
+    this.strings = { ...options.translations.en, ...strings, ...options.translations[this.language] };
+    this.services = services ? services.createServices(this) : undefined;
     const [record, visitorId] = await Promise.all([storage.get<ConsentRecord>('current'), storage.get<string>('visitor')]);
     this.visitorId = visitorId ?? '';
     // A first visit must be asked whatever the policy says: show the banner without waiting for it.
@@ -152,12 +161,25 @@ export class ConsentController implements ReactiveController {
 
     this.channel = new BroadcastChannel('carat-consent');
     this.channel.onmessage = ({ data }: MessageEvent<ConsentRecord>) => this.adopt(data, data.policyVersion, true);
-    this.gate = createGate({
-      isGranted: (c) => this.granted(c),
-      onAllow: (c) => void this.save({ categories: { [c]: true } }),
-      strings: this.strings,
-    });
-    this.gate.apply();
+    // Most pages gate nothing: the gate's code is fetched once a gated element is in the page.
+    const gateWhenNeeded = () => {
+      if (!document.querySelector('[data-consent]')) return;
+      this.gateWatch!.disconnect();
+      loadGate().then(({ createGate }) => {
+        if (!this.started) return;
+        this.gate = createGate({
+          isGranted: (c) => this.granted(c),
+          isKnown: (c) => options.categories.includes(c) || !!this.services?.has(c),
+          onAllow: (c) => void this.save({ categories: { [c]: true } }),
+          strings: this.strings,
+          loadPlaceholder,
+        });
+        this.gate.apply();
+      }, (error) => report('the gate could not be loaded; gated scripts and frames stay blocked', error));
+    };
+    this.gateWatch = new MutationObserver(gateWhenNeeded);
+    this.gateWatch.observe(document, { childList: true, subtree: true });
+    gateWhenNeeded();
     // What earlier pages left undelivered goes out, without holding up this page's start.
     if (options.endpoint) void hasUndelivered(storage).then((waiting) => void (waiting && this.deliver()));
     this.ready = true;
@@ -179,7 +201,7 @@ export class ConsentController implements ReactiveController {
       // must not keep the others from running.
       for (const effect of [
         () => pushConsentUpdate(choices),
-        () => clearRefusedStorage(choices, this.options.cookies, this.options.localStorage),
+        () => clearRefusedStorage(...(this.services?.clearing(record!) ?? [choices, this.options.cookies]), this.options.localStorage),
         () => this.gate?.apply(),
       ]) {
         try {

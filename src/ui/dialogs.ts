@@ -1,6 +1,6 @@
 import { css, html, nothing, type LitElement, type TemplateResult } from 'lit';
 import { parsePolicy, type Inline } from '../policy.js';
-import { CATEGORIES, type Category, type CategoryChoices, type ConsentRecord } from '../types.js';
+import type { Category, CategoryChoices, ConsentRecord } from '../types.js';
 import type { ConsentController } from './consent-controller.js';
 import { deepActiveElement, trapTab } from './focus.js';
 import { bulkChoices } from '../record.js';
@@ -16,6 +16,8 @@ import { renderPolicy } from './policy-view.js';
 /** What the preferences dialog holds while the visitor edits it. */
 interface Draft {
   categories: CategoryChoices;
+  /** Per service id, on sites that configure services. */
+  services: Record<string, boolean>;
   email: boolean;
   address: string;
   error: string;
@@ -187,14 +189,19 @@ export function createDialogs(host: DialogHost): Dialogs {
     element.requestUpdate();
   };
   const dialog = (name: string) => element.renderRoot.querySelector<HTMLDialogElement>(`#${name}`);
-  const offered = () => CATEGORIES.filter((c) => c === 'necessary' || consent.options.categories.includes(c));
+  const offered = () => ['necessary', ...consent.options.categories];
+  // A shop's own category has a name only where the shop gave one: its id is better than nothing.
+  const label = (category: Category) => t(category) || category;
+  const servicesOf = (category: Category) => consent.services?.of(category) ?? [];
 
   async function open(name: string): Promise<void> {
     openers.set(name, deepActiveElement());
     if (name === 'preferences') {
       const { record } = consent;
+      const counts = record && !consent.prompt;
       draft = {
-        categories: { ...(record && !consent.prompt ? record.categories : bulkChoices(false, [], false)) },
+        categories: { ...(counts ? record.categories : bulkChoices(false, [], false)) },
+        services: { ...(counts && record.services) },
         email: record?.email.marketing === 'granted',
         address: record?.email.address ?? '',
         error: '',
@@ -224,6 +231,7 @@ export function createDialogs(host: DialogHost): Dialogs {
       await host.choose(() =>
         consent.save({
           categories: draft.categories,
+          services: draft.services,
           email: draft.email
             ? { marketing: 'granted', ...(typed && { address: typed }) }
             : { marketing: previous === 'granted' ? 'denied' : previous },
@@ -241,21 +249,40 @@ export function createDialogs(host: DialogHost): Dialogs {
     <button class="close" aria-label=${t('close')} @click=${() => dialog(id)?.close()}>×</button>
   </div>`;
 
+  /** A category's switch sets all its services; it shows "mixed" while they differ (a checkbox, as a switch cannot). */
   const categorySwitch = (category: Category) => {
     const necessary = category === 'necessary';
+    const services = servicesOf(category);
+    const on = services.filter((s) => necessary || draft.services[s.id]).length;
+    const setAll = (value: boolean) =>
+      edit({
+        categories: { ...draft.categories, [category]: value },
+        services: { ...draft.services, ...Object.fromEntries(services.map((s) => [s.id, value])) },
+      });
     return html`<fieldset>
       <label class="row"
-        >${t(category)}
+        >${label(category)}
         <input
           type="checkbox"
-          role="switch"
+          role=${services.length ? nothing : 'switch'}
           part="switch"
+          data-category=${category}
           aria-describedby="about-${category}"
-          .checked=${necessary || draft.categories[category]}
+          .checked=${necessary || (services.length ? on == services.length : !!draft.categories[category])}
+          .indeterminate=${on > 0 && on < services.length}
           ?disabled=${necessary}
-          @change=${(e: Event) => edit({ categories: { ...draft.categories, [category]: checked(e) } })}
+          @change=${(e: Event) => setAll(checked(e))}
       /></label>
       <p class="small" id="about-${category}">${consent.describe(category)}</p>
+      ${services.length
+        ? html`<ul part="services" aria-label=${label(category)}>
+            ${services.map((s) =>
+              consent.services!.serviceRow(s, necessary || !!draft.services[s.id], (value) =>
+                edit({ services: { ...draft.services, [s.id]: value } }),
+              ),
+            )}
+          </ul>`
+        : nothing}
     </fieldset>`;
   };
 
@@ -298,7 +325,7 @@ export function createDialogs(host: DialogHost): Dialogs {
     </dl>
     <p class="small">
       ${offered()
-        .map((c) => `${t(c)}: ${t(record.categories[c] ? 'on' : 'off')}`)
+        .map((c) => `${label(c)}: ${t(record.categories[c] ? 'on' : 'off')}`)
         .concat(`${t('emailTitle')}: ${t(record.email.marketing === 'granted' ? 'on' : 'off')}`)
         .join(' · ')}
     </p>
@@ -318,9 +345,19 @@ export function createDialogs(host: DialogHost): Dialogs {
     // A policy's own title becomes the dialog's, rather than a second heading under it; its
     // sections then sit one level below that title.
     const title = blocks?.[0]?.kind === 'h1' ? blocks.shift() : undefined;
+    const top = title ? 2 : 3;
+    // The declaration goes where the policy says `{{cookieDeclaration}}`, else at its end.
+    const at = blocks?.findIndex((b) => b.kind == 'p' && plainText(b.inline).trim() == '{{cookieDeclaration}}') ?? -1;
+    const declaration = consent.services?.declaration(3) ?? nothing;
     return html`<div>
       ${head('policy', title && 'inline' in title ? plainText(title.inline) : t('policyTitle'))}
-      <div class="policy" tabindex="0" role="document">${blocks ? renderPolicy(blocks, title ? 2 : 3) : html`<p>${t('policyError')}</p>`}</div>
+      <div class="policy" tabindex="0" role="document">
+        ${blocks
+          ? at < 0
+            ? [renderPolicy(blocks, top), declaration]
+            : [renderPolicy(blocks.slice(0, at), top), declaration, renderPolicy(blocks.slice(at + 1), top)]
+          : html`<p>${t('policyError')}</p>`}
+      </div>
     </div>`;
   };
 

@@ -9,8 +9,21 @@ describe('audit routes', () => {
   /** @type {Awaited<ReturnType<typeof startCollector>>} */
   let collector;
   const visitorId = crypto.randomUUID();
-  const first = makeRecord({ visitorId, method: 'accept-all', email: { marketing: 'granted', address: 'Grete@Shop.example' } });
-  const second = makeRecord({ visitorId, method: 'withdraw', email: { marketing: 'denied', address: 'grete@shop.example' } });
+  const categories = { necessary: true, analytics: true, marketing: false, preferences: false };
+  const first = makeRecord({
+    visitorId,
+    method: 'accept-all',
+    categories: { ...categories, social: true },
+    services: { youtube: true, 'google-analytics': true },
+    email: { marketing: 'granted', address: 'Grete@Shop.example' },
+  });
+  const second = makeRecord({
+    visitorId,
+    method: 'withdraw',
+    categories: { ...categories, social: false },
+    services: { youtube: false, 'google-analytics': false },
+    email: { marketing: 'denied', address: 'grete@shop.example' },
+  });
   const tricky = makeRecord({ policyVersion: '=HYPERLINK("https://evil.example","click"),2', site: 'https://a.example/x,y' });
   /** @param {string} path @param {string} [token] empty for none */
   const get = (path, token = TOKEN) => fetch(`${collector.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
@@ -57,11 +70,11 @@ describe('audit routes', () => {
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/csv/);
     const lines = (await response.text()).trimEnd().split('\r\n');
-    assert.equal(lines[0], 'seq,id,visitorId,createdAt,receivedAt,expiresAt,policyVersion,site,method,necessary,analytics,marketing,preferences,emailMarketing,emailAddress,gpc,language,wordingHash,clientAddress,chainHash');
+    assert.equal(lines[0], 'seq,id,visitorId,createdAt,receivedAt,expiresAt,policyVersion,site,method,necessary,analytics,marketing,preferences,otherCategories,services,emailMarketing,emailAddress,gpc,language,wordingHash,clientAddress,chainHash');
     assert.equal(lines.length, 4);
     const trickyLine = lines.find((line) => line.startsWith(`3,${tricky.id},`)) ?? '';
     assert.ok(trickyLine.includes(`,"'=HYPERLINK(""https://evil.example"",""click""),2","https://a.example/x,y",custom,`), trickyLine);
-    assert.ok(lines.some((line) => line.startsWith(`2,${second.id},${visitorId},`) && line.includes(',withdraw,true,true,false,false,denied,grete@shop.example,false,en,')));
+    assert.ok(lines.some((line) => line.startsWith(`2,${second.id},${visitorId},`) && line.includes(',withdraw,true,true,false,false,social=false,youtube=false;google-analytics=false,denied,grete@shop.example,false,en,')));
   });
 
   it('exports only what was received between from and to', async () => {

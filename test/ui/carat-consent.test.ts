@@ -354,7 +354,7 @@ describe('bad options', () => {
         endpoint: 'javascript:alert(1)',
         'expires-days': 'forever',
         theme: 'neon',
-        categories: 'analytics spying',
+        categories: 'analytics spying!',
         'contact-email': 'nobody',
         'polcy-url': '/p.md',
       });

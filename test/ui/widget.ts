@@ -24,8 +24,11 @@ We use *cookies* to keep your **basket**.
 - two
 `;
 
-/** Mounts a `<carat-consent>` with the given attributes and waits until its stored state is known. */
-export async function mountWidget(attributes: Record<string, string> = {}): Promise<CaratConsentElement> {
+/**
+ * Mounts a `<carat-consent>` with the given attributes (and options as an object, as the JSON
+ * config gives them) and waits until its stored state is known.
+ */
+export async function mountWidget(attributes: Record<string, string> = {}, config: Record<string, unknown> = {}): Promise<CaratConsentElement> {
   if (!document.getElementById('test-policy')) {
     const template = document.createElement('template');
     template.id = 'test-policy';
@@ -33,6 +36,7 @@ export async function mountWidget(attributes: Record<string, string> = {}): Prom
     document.head.append(template);
   }
   const element = document.createElement('carat-consent');
+  element.config = config;
   const all = { policy: '#test-policy', 'site-name': 'Cluster Carat', 'contact-email': 'privacy@clustercarat.example', ...attributes };
   for (const [name, value] of Object.entries(all)) element.setAttribute(name, value);
   const ready = oneEvent(element, 'carat-consent:ready');

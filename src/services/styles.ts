@@ -1,0 +1,28 @@
+/**
+ * The services' look, adopted into the element's shadow root when the part loads: a constructed
+ * sheet needs no `style-src 'unsafe-inline'`, so strict CSPs keep working.
+ */
+export function serviceStyles(): CSSStyleSheet {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`
+[part~='services'] { list-style: none; margin: .5rem 0 0; padding: 0 0 0 1rem; border-inline-start: 2px solid var(--_border) }
+[dir='rtl'] [part~='services'] { padding: 0 1rem 0 0 }
+[part~='service'] { padding: .5rem 0 }
+[part~='service'] + [part~='service'] { border-top: 1px dashed var(--_border) }
+[part~='service'] label.row { font-weight: 500 }
+[part~='service-details'] summary { cursor: pointer; min-height: 24px; color: var(--_muted); font-size: .9em; text-decoration: underline; width: fit-content }
+[part~='service-details'] dl { margin: .5rem 0 }
+[part~='service-details'] ul { margin: 0; padding-inline-start: 1.2rem }
+[part~='service-details'] p { margin: 0 0 .5rem }
+[part~='service-details'] a, [part~='declaration'] a { color: inherit }
+[part~='switch']:indeterminate { background: linear-gradient(90deg, var(--_accent) 50%, var(--_bg) 50%); border-color: var(--_accent) }
+[part~='switch']:indeterminate::before { translate: 9px; background: var(--_on-accent); outline: 2px solid var(--_accent) }
+[dir='rtl'] [part~='switch']:indeterminate { background: linear-gradient(270deg, var(--_accent) 50%, var(--_bg) 50%) }
+[dir='rtl'] [part~='switch']:indeterminate::before { translate: -9px }
+[part~='declaration'] .scroll { overflow-x: auto; margin-bottom: 1rem }
+[part~='declaration'] table { border-collapse: collapse; font-size: .85em; min-width: 36rem; width: 100% }
+[part~='declaration'] th, [part~='declaration'] td { text-align: start; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--_border) }
+[part~='declaration'] code, [part~='service'] code { overflow-wrap: anywhere }
+`);
+  return sheet;
+}
