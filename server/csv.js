@@ -40,10 +40,10 @@ export function csvLine(fields) {
 const BUILT_IN = ['necessary', 'analytics', 'marketing', 'preferences'];
 
 /**
- * Choices by id in one cell: `social=true;youtube=false`.
+ * Choices by id in one cell, space-separated (no separator of any locale's CSV): `social=true youtube=false`.
  * @param {Record<string, boolean>} choices
  */
-const choiceList = (choices) => Object.entries(choices).map(([id, on]) => `${id}=${on}`).join(';');
+const choiceList = (choices) => Object.entries(choices).map(([id, on]) => `${id}=${on}`).join(' ');
 
 /** @param {StoredRecord} stored */
 export function recordLine({ seq, chainHash, record, receivedAt, clientAddress }) {
