@@ -10,6 +10,7 @@ import { consentRecordSchema, wordingSchema } from './schemas.js';
 import { truncateAddress } from './address.js';
 import { declaredCharset, recordProblem } from './record-checks.js';
 import { windowBudget } from './rate-limit.js';
+import { addSecurityHeaders } from './security-headers.js';
 import { CSV_HEADER, csvLine, recordLine } from './csv.js';
 
 /**
@@ -113,6 +114,8 @@ export async function buildApp(options) {
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
   });
+
+  addSecurityHeaders(app);
 
   // sendBeacon can only send a string as text/plain, which spares the CORS preflight.
   app.removeContentTypeParser('text/plain');
@@ -228,6 +231,7 @@ export async function buildApp(options) {
     const adminFailures = windowBudget(ADMIN_FAILURES, ADMIN_FAILURE_WINDOW_MS);
     await app.register(async (admin) => {
       admin.addHook('onRequest', async (request, reply) => {
+        reply.header('cache-control', 'no-store');
         // Checked before the token, so a network that has guessed too often learns nothing more.
         if (adminFailures.exhausted(request.network)) {
           return reply.code(429).header('retry-after', String(adminFailures.retryAfterS()))

@@ -1,4 +1,4 @@
-import { closeSync, fdatasyncSync, fsyncSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fdatasyncSync, fsyncSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { canonicalJson, chainHashOf, GENESIS } from './chain.js';
@@ -131,6 +131,10 @@ function toStored(row) {
  *   survives a power cut; NORMAL only for the record writer, which syncs the WAL itself.
  */
 function connect(path, synchronous) {
+  // Created (or, from an earlier version, narrowed to) owner-only: it holds personal data. SQLite
+  // gives the -wal and -shm files the database file's mode.
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);

@@ -16,9 +16,10 @@ export function tempDir() {
 /**
  * Starts the real collector (`node server/main.js`) on a free port and resolves once it listens.
  * @param {Record<string, string>} env
+ * @param {string[]} [args] e.g. `--demo`
  */
-export async function startCollector(env) {
-  const child = spawn(process.execPath, [MAIN], {
+export async function startCollector(env, args = []) {
+  const child = spawn(process.execPath, [MAIN, ...args], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
