@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
 import Fastify from 'fastify';
 import cors from '@fastify/cors';
@@ -29,6 +30,10 @@ const RECORD_LIMIT = 16 * 1024;
 const ADMIN_FAILURES = 10;
 const ADMIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
 const WORDING_LIMIT = 64 * 1024;
+/** How long a wording waits for its record: on a closing tab both go as beacons, in no set order. */
+const WORDING_WAIT_MS = 3000;
+/** New wordings one network may add to the public archive per day. */
+const WORDINGS_PER_NETWORK_PER_DAY = 20;
 
 /** Messages for the errors fastify raises before a handler runs. */
 const MESSAGES = /** @type {Record<number, string>} */ ({
@@ -168,6 +173,19 @@ export async function buildApp(options) {
   });
   const limited = { writes: true };
 
+  // Wordings waiting for a record that names them; stored records are announced by wording hash.
+  const recordsStored = new EventEmitter().setMaxListeners(0);
+  /**
+   * Resolves true when a record naming `hash` is stored by this collector within WORDING_WAIT_MS,
+   * else false (then the database is asked again: another collector may have stored it).
+   * @param {string} hash
+   */
+  const recordNaming = (hash) => new Promise((resolve) => {
+    const stored = () => { clearTimeout(timer); resolve(true); };
+    const timer = setTimeout(() => { recordsStored.off(hash, stored); resolve(false); }, WORDING_WAIT_MS);
+    recordsStored.once(hash, stored);
+  });
+
   // Not async: the answer waits for the group commit's callback, and a promise per request would be
   // pure overhead. The body is written by hand: `id` is a validated UUID and `receivedAt` an ISO
   // time, so neither needs escaping.
@@ -189,6 +207,7 @@ export async function buildApp(options) {
         reply.code(409).send({ error: `another record is already stored under id ${record.id}`, field: 'id' });
         return;
       }
+      if (stored.created) recordsStored.emit(/** @type {string} */ (record.wordingHash));
       reply
         .code(stored.created ? 201 : 200)
         .type('application/json; charset=utf-8')
@@ -204,7 +223,16 @@ export async function buildApp(options) {
       if (`sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}` !== hash) {
         return reply.code(422).send({ error: 'hash is not the SHA-256 of text', field: 'hash' });
       }
-      return reply.code(db.addWording(hash, text, new Date().toISOString()) ? 201 : 200).send({ hash });
+      if (db.wordingByHash(hash)) return reply.code(200).send({ hash });
+      // The archive is public: it keeps only what a stored record says a visitor was shown.
+      if (!db.wordingReferenced(hash) && !(await recordNaming(hash)) && !db.wordingReferenced(hash)) {
+        return reply.code(422).send({ error: 'no stored record names this wording hash', field: 'hash' });
+      }
+      const now = new Date();
+      if (db.wordingsFrom(request.network, new Date(now.getTime() - 864e5).toISOString()) >= WORDINGS_PER_NETWORK_PER_DAY) {
+        return reply.code(429).send({ error: `at most ${WORDINGS_PER_NETWORK_PER_DAY} new wordings a day from one network` });
+      }
+      return reply.code(db.addWording(hash, text, now.toISOString(), request.network) ? 201 : 200).send({ hash });
     },
   );
 

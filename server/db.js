@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { canonicalJson, chainHashOf, GENESIS } from './chain.js';
 
 /**
- * @typedef {{ id: string, visitorId: string, site: string, createdAt: string, expiresAt: string, email: { address?: string } }} IncomingRecord
+ * @typedef {{ id: string, visitorId: string, site: string, createdAt: string, expiresAt: string, wordingHash: string, email: { address?: string } }} IncomingRecord
  * @typedef {{ seq: number, chainHash: string, receivedAt: string, clientAddress: string, record: unknown }} StoredRecord
  * @typedef {{ hash: string, text: string, receivedAt: string }} StoredWording
  * @typedef {(string | null)[]} Row id (lower case), visitor_id, email, created_at, received_at, client_address, record
@@ -114,6 +114,10 @@ const MIGRATIONS = [
     }
     createGuards(db);
   },
+  // A wording is taken only for a hash a stored record names, and counted per network.
+  `CREATE INDEX consent_records_wording ON consent_records (json_extract(record, '$.wordingHash'));
+   ALTER TABLE wordings ADD COLUMN client_address TEXT;
+   CREATE INDEX wordings_by_network ON wordings (client_address, received_at) WHERE client_address IS NOT NULL;`,
 ];
 
 const EXPORT_BATCH = 500;
@@ -302,7 +306,13 @@ export function openConsentDb(path) {
     )
   );
   const insertWording = db.prepare(
-    'INSERT INTO wordings (hash, text, received_at) VALUES (?, ?, ?) ON CONFLICT (hash) DO NOTHING',
+    'INSERT INTO wordings (hash, text, received_at, client_address) VALUES (?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING',
+  );
+  const wordingReferenced = db.prepare(
+    "SELECT 1 FROM consent_records WHERE json_extract(record, '$.wordingHash') = ? LIMIT 1",
+  ).pluck();
+  const wordingsFrom = /** @type {import('better-sqlite3').Statement<[string, string], number>} */ (
+    db.prepare('SELECT count(*) FROM wordings WHERE client_address = ? AND received_at >= ?').pluck()
   );
   const wordingByHash = /** @type {import('better-sqlite3').Statement<[string], StoredWording>} */ (
     db.prepare('SELECT hash, text, received_at AS receivedAt FROM wordings WHERE hash = ?')
@@ -345,9 +355,23 @@ export function openConsentDb(path) {
       }
     },
 
-    /** @param {string} hash @param {string} text @param {string} receivedAt @returns {boolean} true when new */
-    addWording(hash, text, receivedAt) {
-      return insertWording.run(hash, text, receivedAt).changes === 1;
+    /**
+     * @param {string} hash @param {string} text @param {string} receivedAt
+     * @param {string} clientAddress the sender's network
+     * @returns {boolean} true when new
+     */
+    addWording(hash, text, receivedAt, clientAddress) {
+      return insertWording.run(hash, text, receivedAt, clientAddress).changes === 1;
+    },
+
+    /** Whether a stored record names this wording hash. @param {string} hash */
+    wordingReferenced(hash) {
+      return wordingReferenced.get(hash) !== undefined;
+    },
+
+    /** Wordings stored from a network since a time. @param {string} clientAddress @param {string} since */
+    wordingsFrom(clientAddress, since) {
+      return /** @type {number} */ (wordingsFrom.get(clientAddress, since));
     },
 
     /** @param {string} hash @returns {StoredWording | undefined} */
