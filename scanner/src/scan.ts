@@ -1,4 +1,3 @@
-import { chromium } from 'playwright-core';
 import { chromeArgs } from './chrome.js';
 import { CrawlQueue, sitemapPages } from './crawl.js';
 import { PageError, firstLine } from './errors.js';
@@ -35,8 +34,18 @@ async function reachable(url: URL, timeoutMs: number): Promise<void> {
     await response.body?.cancel();
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const why = cause?.code ?? cause?.message ?? firstLine(error);
-    throw new PageError(`cannot reach ${url.href}: ${why === 'TimeoutError' || /timeout|aborted/i.test(why) ? `no answer within ${timeoutMs / 1000} s` : why}`);
+    const code = cause?.code ?? '';
+    const why =
+      error instanceof DOMException && error.name === 'TimeoutError'
+        ? `no answer within ${timeoutMs / 1000} s`
+        : code === 'ECONNREFUSED'
+          ? 'connection refused'
+          : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+            ? 'no such host'
+            : /CERT|SSL|TLS/.test(code)
+              ? `certificate error (${code})`
+              : code || cause?.message || firstLine(error);
+    throw new PageError(`cannot reach ${url.href}: ${why}`);
   }
 }
 
@@ -62,6 +71,8 @@ export async function scanShop(
   const origin = options.url.origin;
   await reachable(options.url, options.pageTimeoutMs);
   const settings = { origin, timeoutMs: options.pageTimeoutMs, screenshots: options.html !== null };
+  // Loaded here, not at the top, so a mistyped option is answered without loading Playwright.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromeArgs, headless: true }).catch((error: unknown) => {
     throw new PageError(`Chromium at ${chromiumPath} did not start: ${firstLine(error)}`);
   });

@@ -1,14 +1,7 @@
-import { serviceName, type Undeclared, type Violation } from './classify.js';
+import { serviceName, type Undeclared } from './classify.js';
 import type { ScanReport } from './report.js';
 
 const phaseTitles = { before: 'Before any choice', afterReject: 'After "Reject all"', afterAccept: 'After "Accept all"' } as const;
-
-const ruleTitles: Record<Violation['rule'], string> = {
-  'cookie-before-consent': 'cookie before consent',
-  'request-before-consent': 'request before consent',
-  'cookie-after-reject': 'cookie after "Reject all"',
-  'request-after-reject': 'request after "Reject all"',
-};
 
 /** The page's path, which is all a reader needs when every page is on one origin. */
 function where(page: string, origin: string): string {
@@ -54,7 +47,7 @@ export function textReport(report: ScanReport): string {
   } else {
     lines.push(`${count(report.violations.length, 'violation')}:`);
     for (const v of report.violations) {
-      lines.push(`  ✗ ${v.rule}  ${v.name ?? v.host}${whose(v)} on ${where(v.page, origin)} — ${ruleTitles[v.rule]}`);
+      lines.push(`  ✗ ${v.rule.padEnd(22)}  ${v.name ?? v.host}${whose(v)} on ${where(v.page, origin)}`);
     }
   }
   if (report.undeclared.length) {
