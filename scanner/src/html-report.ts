@@ -30,7 +30,7 @@ ${table(['Other host', 'First URL', 'Service', 'Page'], seen.requests.map((r) =>
         .map((phase) => {
           const shot = shots[phase];
           return shot
-            ? `<figure><img src="data:image/jpeg;base64,${shot.toString('base64')}" alt="${escape(`${page}, ${phaseTitles[phase]}`)}" width="640"><figcaption>${phaseTitles[phase]}</figcaption></figure>`
+            ? `<figure><img src="data:image/jpeg;base64,${shot.toString('base64')}" alt="${escape(`${page}, ${phaseTitles[phase]}`)}" width="400"><figcaption>${phaseTitles[phase]}</figcaption></figure>`
             : '';
         })
         .join('');

@@ -16,6 +16,15 @@ export interface PageScanSettings {
 
 type Choice = 'reject' | 'accept';
 
+/**
+ * Chrome's own user agent for this version, without "HeadlessChrome": tag managers and consent
+ * tools treat a headless browser as a bot and show it another page than visitors get.
+ */
+function visitorUserAgent(browser: Browser): string {
+  const major = browser.version().split('.')[0] ?? '0';
+  return `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Safari/537.36`;
+}
+
 /** One visit in a fresh context: the page loaded, its consent tool found and ready to answer. */
 interface Visit {
   context: BrowserContext;
@@ -29,7 +38,7 @@ interface Visit {
 const empty = (): PhaseObservation => ({ cookies: [], storage: [], requests: [] });
 
 async function open(browser: Browser, page: string, settings: PageScanSettings): Promise<Visit> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, userAgent: visitorUserAgent(browser) });
   try {
     context.setDefaultTimeout(settings.timeoutMs);
     const log = new RequestLog(context, new URL(page).hostname);
