@@ -12,6 +12,7 @@ import { truncateAddress } from './address.js';
 import { declaredCharset, recordProblem } from './record-checks.js';
 import { windowBudget } from './rate-limit.js';
 import { addSecurityHeaders } from './security-headers.js';
+import { startHeadPublisher } from './head-publisher.js';
 import { CSV_HEADER, csvLine, recordLine } from './csv.js';
 
 /**
@@ -23,6 +24,8 @@ import { CSV_HEADER, csvLine, recordLine } from './csv.js';
  * @property {string[]} [trustProxy] Addresses or CIDR ranges of proxies whose X-Forwarded-For names the client.
  * @property {{ demo: string, dist: string }} [staticRoot] Folders served at `/` and `/dist/`.
  * @property {boolean} [logger] Log warnings and errors to stdout.
+ * @property {{ intervalMs: number, webhookUrl?: string, log: (line: string) => void }} [headPublishing]
+ *   Publish the chain's head on a schedule (head-publisher.js).
  */
 
 const RECORD_LIMIT = 16 * 1024;
@@ -107,8 +110,10 @@ export async function buildApp(options) {
   // Logged once per failed batch; each of its requests answers 503 and the widget sends it again.
   const records = startRecordWriter(options.dbPath, (error) => app.log.error(error));
   const checkpoints = startCheckpointer(options.dbPath, (error) => app.log.error(error));
+  const heads = options.headPublishing && startHeadPublisher({ head: () => db.head(), ...options.headPublishing });
   app.addHook('onClose', async () => {
     await Promise.all([records.close(), checkpoints.close()]);
+    await heads?.close();
     // Last to close, this connection copies what is left of the WAL into the file and removes it.
     db.close();
   });

@@ -35,11 +35,23 @@ if (notAnAddress !== undefined) {
   process.exit(1);
 }
 
+const headIntervalS = Number(env.AUDIT_HEAD_INTERVAL || 3600);
+if (!(headIntervalS > 0)) {
+  console.error(`[carat-consent] AUDIT_HEAD_INTERVAL must be a number of seconds above 0, not "${env.AUDIT_HEAD_INTERVAL}"`);
+  process.exit(1);
+}
+const webhookUrl = env.AUDIT_HEAD_WEBHOOK_URL || undefined;
+if (webhookUrl !== undefined && !/^https?:\/\/[^/]/.test(webhookUrl)) {
+  console.error(`[carat-consent] AUDIT_HEAD_WEBHOOK_URL must be an http(s) URL, not "${webhookUrl}"`);
+  process.exit(1);
+}
+
 const app = await buildApp({
   dbPath,
   allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   rateLimitPerMinute,
   trustProxy,
+  headPublishing: { intervalMs: headIntervalS * 1000, log: (line) => console.log(line), ...(webhookUrl ? { webhookUrl } : {}) },
   ...(process.argv.includes('--demo')
     ? { staticRoot: { demo: resolve(repository, 'demo'), dist: resolve(repository, 'dist') } }
     : {}),

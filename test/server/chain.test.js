@@ -227,3 +227,55 @@ describe('a database from the previous version', () => {
     }
   });
 });
+
+describe('the head, published for keeping elsewhere', () => {
+  it('goes to AUDIT_HEAD_WEBHOOK_URL and the log on a schedule, and verify --head checks against it', async () => {
+    const { createServer } = await import('node:http');
+    /** @type {{ seq: number, chainHash: string, head: string, publishedAt: string }[]} */
+    const received = [];
+    const webhook = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => { body += chunk; });
+      request.on('end', () => {
+        received.push(JSON.parse(body));
+        response.end();
+      });
+    });
+    await new Promise((resolve) => webhook.listen(0, '127.0.0.1', () => resolve(undefined)));
+    const address = /** @type {import('node:net').AddressInfo} */ (webhook.address());
+    const temp = tempDir();
+    const collector = await startCollector({
+      CONSENT_DB: temp.db, CONSENT_ADMIN_TOKEN: TOKEN,
+      AUDIT_HEAD_WEBHOOK_URL: `http://127.0.0.1:${address.port}/heads`, AUDIT_HEAD_INTERVAL: '0.2',
+    });
+    try {
+      for (let i = 0; i < 3; i++) assert.equal((await post(`${collector.url}/api/consent`, makeRecord())).status, 201);
+      const head = await (await fetch(`${collector.url}/api/audit/head`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+      const deadline = Date.now() + 5000;
+      while (!received.some((published) => published.seq === 3) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      const published = received.find((p) => p.seq === 3);
+      assert.ok(published, JSON.stringify(received));
+      assert.equal(published.chainHash, head.chainHash);
+      assert.equal(published.head, `3:${head.chainHash}`);
+      assert.ok(Date.parse(published.publishedAt) > 0);
+      assert.equal(received[0]?.seq, 0, 'published at start too');
+      assert.match(collector.output(), new RegExp(`^audit head 3:${head.chainHash} at \\S+ \\(check later with: verify --head 3:${head.chainHash}\\)$`, 'm'));
+      const { code, stdout } = await verify(temp.db, ['--head', published.head]);
+      assert.equal(code, 0, stdout);
+    } finally {
+      await collector.stop();
+      webhook.close();
+      temp.remove();
+    }
+  });
+
+  it('refuses a malformed AUDIT_HEAD_WEBHOOK_URL at start, naming it', async () => {
+    const temp = tempDir();
+    try {
+      await assert.rejects(startCollector({ CONSENT_DB: temp.db, AUDIT_HEAD_WEBHOOK_URL: 'ftp://heads' }),
+        /\[carat-consent\] AUDIT_HEAD_WEBHOOK_URL must be an http\(s\) URL, not "ftp:\/\/heads"/);
+    } finally {
+      temp.remove();
+    }
+  });
+});
