@@ -23,6 +23,7 @@ const range = (s) => `${int(s.median)} (${int(s.min)}–${int(s.max)})`;
  * @property {Map<string, { raw: number, gzip: number, brotli: number, withPreferences: number }>} sizes by widget name
  * @property {{ missing: string } | { timings: Map<string, import('./page-timings.js').Timings> }} pages
  * @property {{ missing: string } | { ours: import('./collector.js').Load, ceiling: import('./collector.js').Load }} collector
+ * @property {{ missing: string } | { count: number, storeS: number, verifyS: number }} verify
  * @property {{ connections: number, durationS: number, warmupS: number }} load
  */
 
@@ -121,6 +122,17 @@ function collectorRows(results) {
   ];
 }
 
+/** The chain's cost off the request path: storing through the writer, and verifying it all. */
+function verifyRows(results) {
+  const blanks = results.widgets.slice(1).map(() => '—').join(' | ');
+  if ('missing' in results.verify) return [`| Chain verify | ${results.verify.missing} | ${blanks} | | not measured |`];
+  const { count, storeS, verifyS } = results.verify;
+  return [
+    `| Chain: ${int(count)} records stored by the writer, records/s | ${int(count / storeS)} | ${blanks} | — | — |`,
+    `| Chain: verify ${int(count)} records, s | ${verifyS.toFixed(1)} | ${blanks} | — | — |`,
+  ];
+}
+
 /** Anything a reader must know to trust the table: skipped parts, failed rounds, other downloads, console errors. */
 function notes(results) {
   const lines = [];
@@ -161,6 +173,7 @@ export function renderReport(results) {
     `|---|${widgets.map(() => '---:').join('|')}|---|---|`,
     ...widgetRows(results),
     ...collectorRows(results),
+    ...verifyRows(results),
     '',
     'Competitor cells add "ours N×": our value divided by theirs (below 1 is smaller or faster).',
     'Time to banner: navigation start to the first frame an "Accept all" button is visible ' +

@@ -1,5 +1,6 @@
 // `npm run bench`: measures carat-consent beside vanilla-cookieconsent and Klaro in one run and
-// prints one Markdown table, also written to bench/results.md. BENCH_ROUNDS sets the counted rounds.
+// prints one Markdown table, also written to bench/results.md. BENCH_ROUNDS sets the counted rounds,
+// BENCH_VERIFY_RECORDS how many records the chain's verify is timed over.
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -9,10 +10,12 @@ import { renderReport } from './report.js';
 import { measureSize } from './sizes.js';
 import { startStaticServer } from './static-server.js';
 import { root, widgets } from './widgets.js';
+import { measureVerify } from './verify.js';
 
 const PORTS = { pages: 8190, collector: 8191, ceiling: 8192 };
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
+const verifyRecords = Number(process.env.BENCH_VERIFY_RECORDS ?? 1_000_000);
 if (!Number.isInteger(rounds) || rounds < 1) {
   console.error(`BENCH_ROUNDS must be a whole number above 0, not "${process.env.BENCH_ROUNDS}"`);
   process.exit(1);
@@ -52,6 +55,9 @@ const pages = await part('pages', async () => {
 const collector = await part('collector', () => measureCollector(root, [PORTS.collector, PORTS.ceiling]));
 if ('missing' in collector) console.error(`collector: ${collector.missing}`);
 
+const verify = await part('verify', () => measureVerify(root, verifyRecords));
+if ('missing' in verify) console.error(`verify: ${verify.missing}`);
+
 const report = renderReport({
   meta: {
     date: new Date().toISOString(),
@@ -64,6 +70,7 @@ const report = renderReport({
   sizes,
   pages,
   collector,
+  verify,
   load: LOAD,
 });
 writeFileSync(join(root, 'bench/results.md'), report);
