@@ -66,6 +66,15 @@ export function bulkChoices(accept: boolean, offered: readonly Category[], gpc: 
   return choices;
 }
 
+/**
+ * The choice in one word, for tools that read the page (the host's `consent` attribute): every
+ * offered category granted, none of them, or some.
+ */
+export function decisionOf(categories: CategoryChoices, offered: readonly Category[]): 'accepted' | 'rejected' | 'custom' {
+  const granted = offered.filter((c) => categories[c]).length;
+  return !granted ? 'rejected' : granted < offered.length ? 'custom' : 'accepted';
+}
+
 /** Fills `{{name}}` placeholders; unknown ones stay as written. */
 export function fillPlaceholders(text: string, values: Record<string, string>): string {
   return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);

@@ -8,9 +8,10 @@ import { deepActiveElement } from './focus.js';
 import { loadDialogs } from '../lazy.js';
 import { styles } from './styles.js';
 import { report } from '../report.js';
+import { decisionOf } from '../record.js';
 
 /** Attributes any element may carry, which are not options. */
-const GLOBAL_ATTRIBUTE = /^(id|class|style|hidden|dir|title|slot|tabindex|part|data-.*|aria-.*)$/;
+const GLOBAL_ATTRIBUTE = /^(id|class|style|hidden|dir|title|slot|tabindex|part|role|consent|data-.*|aria-.*)$/;
 
 /**
  * The consent banner, preferences dialog and privacy-policy popup for a shop.
@@ -55,19 +56,14 @@ const GLOBAL_ATTRIBUTE = /^(id|class|style|hidden|dir|title|slot|tabindex|part|d
  */
 export class CaratConsentElement extends LitElement {
   static override styles = styles;
-  static override properties = { forceBanner: { state: true } };
 
   /** Options as an object (keys as in the JSON config), applied over the JSON config; read on connect. */
   config: OptionSource = {};
 
   private readonly consent = new ConsentController(this, () => this.optionSources());
-  private declare forceBanner: boolean;
+  /** Set by `showBanner()`: a plain field, not a reactive property, so it is no attribute either. */
+  private forceBanner?: boolean;
   private dialogs?: Dialogs;
-
-  constructor() {
-    super();
-    this.forceBanner = false;
-  }
 
   private optionSources(): OptionSource[] {
     const sources: OptionSource[] = [];
@@ -89,9 +85,20 @@ export class CaratConsentElement extends LitElement {
   }
 
   protected override willUpdate(): void {
-    const { theme, position } = this.consent.options;
-    this.setAttribute('theme', theme);
-    this.setAttribute('position', position);
+    const { options, record, prompt } = this.consent;
+    const banner = this.showingBanner;
+    // Privacy tools and scanners read the light DOM: the banner is a named region there, and the
+    // choice a word they can test (`consent="rejected"`).
+    for (const [name, value] of Object.entries({
+      theme: options.theme,
+      position: options.position,
+      consent: !prompt && record && decisionOf(record.categories, options.categories),
+      role: banner && 'region',
+      'aria-label': banner && this.consent.text('bannerTitle'),
+    })) {
+      if (value) this.setAttribute(name, value);
+      else this.removeAttribute(name);
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -106,7 +113,7 @@ export class CaratConsentElement extends LitElement {
     document.documentElement.style.scrollPaddingBottom = '';
   }
 
-  private get showingBanner(): boolean {
+  private get showingBanner() {
     return this.consent.ready && (this.consent.prompt || this.forceBanner);
   }
 
@@ -177,6 +184,7 @@ export class CaratConsentElement extends LitElement {
   async showBanner(): Promise<void> {
     await this.consent.loaded;
     this.forceBanner = true;
+    this.requestUpdate();
   }
 
   /** Opens the preferences dialog. */
@@ -203,7 +211,7 @@ export class CaratConsentElement extends LitElement {
 
   private renderBanner() {
     const t = this.consent.text.bind(this.consent);
-    return html`<section part="banner" aria-labelledby="banner-title">
+    return html`<div part="banner">
       <div>
         <h2 id="banner-title">${t('bannerTitle')}</h2>
         <p>${t('bannerText')}</p>
@@ -212,7 +220,7 @@ export class CaratConsentElement extends LitElement {
         <button class="link" @click=${this.showPolicy}>${t('policyLink')}</button>
       </div>
       ${this.renderActions()}
-    </section>`;
+    </div>`;
   }
 
   override render() {

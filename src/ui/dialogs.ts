@@ -119,6 +119,13 @@ const dialogStyles = css`
     background: var(--_muted);
     transition: translate 0.15s;
   }
+  /* Only the switches move; the embed's styles carry no motion of their own. */
+  @media (prefers-reduced-motion: reduce) {
+    [part~='switch'],
+    [part~='switch']::before {
+      transition: none;
+    }
+  }
   [part~='switch']:checked {
     background: var(--_accent);
     border-color: var(--_accent);

@@ -148,10 +148,4 @@ export const styles = css`
     font-size: 0.85em;
     cursor: pointer;
   }
-  @media (prefers-reduced-motion: reduce) {
-    *,
-    *::before {
-      transition: none !important;
-    }
-  }
 `;
