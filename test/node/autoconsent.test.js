@@ -75,7 +75,7 @@ describe('DuckDuckGo autoconsent with the shipped rule', () => {
   let browser;
 
   before(async () => {
-    collector = await startCollector({ CONSENT_DB: temp.db, CONSENT_ADMIN_TOKEN: ADMIN_TOKEN, RATE_LIMIT_PER_MINUTE: '10000' });
+    collector = await startCollector({ CONSENT_DB: temp.db, CONSENT_ADMIN_TOKEN: ADMIN_TOKEN, RATE_LIMIT_PER_MINUTE: '10000' }, ['--demo']);
     browser = await chromium.launch({ executablePath: chromePath, args: chromeArgs });
   });
   after(async () => {
