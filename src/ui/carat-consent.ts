@@ -16,6 +16,10 @@ const GLOBAL_ATTRIBUTE = /^(id|class|style|hidden|dir|title|slot|tabindex|part|r
 /**
  * The consent banner, preferences dialog and privacy-policy popup for a shop.
  *
+ * For tools that read the light DOM it sets `consent` (`accepted`, `rejected` or `custom`) on itself
+ * once the visitor has a choice that counts, and `role="region"` with an `aria-label` while the
+ * banner shows.
+ *
  * @summary Cookie consent and privacy policy, with proof of consent.
  *
  * @attr endpoint - Where records are POSTed: an http(s) URL or a same-origin path.
