@@ -163,6 +163,9 @@ test('a shop on vanilla-cookieconsent is found and answered through autoconsent'
   assert.deepEqual(names('afterAccept'), ['_ga', 'cc_cookie']);
   assert.deepEqual(report.violations, []);
   assert.deepEqual(report.services, ['google-analytics']);
+  // One page among several that cannot be scanned is listed with the reason; the rest is reported.
+  assert.deepEqual(report.pages, [`${shops.cookieconsent}/`]);
+  assert.deepEqual(report.notScanned, [{ page: `${shops.cookieconsent}/gone.html`, reason: `${shops.cookieconsent}/gone.html answered HTTP 404` }]);
 });
 
 test('the demo shop scans clean: exit 0 and a summary that says so', async () => {
@@ -180,6 +183,12 @@ describe('a shop that cannot be scanned exits 2 with one line', { concurrency: t
     assert.equal(status, 2);
     assert.equal(stdout, '');
     assert.equal(stderr, `carat-consent-scan: cannot reach ${url}/: connection refused\n`);
+  });
+
+  test('a shop that never answers', async () => {
+    const { status, stderr } = await scan([`${shops.hanging}/`, '--timeout', '2']);
+    assert.equal(status, 2);
+    assert.equal(stderr, `carat-consent-scan: cannot reach ${shops.hanging}/: no answer within 2 s\n`);
   });
 
   test('not an http(s) URL', async () => {

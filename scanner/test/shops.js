@@ -67,6 +67,9 @@ export async function startShops() {
   };
 
   const dist = join(root, 'dist');
+  // A shop whose server takes the request and never answers.
+  const hanging = await listen(() => undefined);
+  servers.push(hanging);
   // Its own session cookie on every page: unknown to the registry, so undeclared but no violation.
   const leaky = await shop({ '/dist/': dist, '/': join(here, 'shops', 'leaky') }, undefined, { 'set-cookie': 'shop_session=s1; Path=/; HttpOnly' });
   const cookieconsent = await shop({
@@ -86,6 +89,7 @@ export async function startShops() {
     cookieconsent,
     demo,
     thirdParty: third,
+    hanging: origin(hanging),
     /** An origin where nothing listens: a server started, then stopped. */
     async unreachable() {
       const server = await listen(() => undefined);
@@ -93,6 +97,6 @@ export async function startShops() {
       await new Promise((resolve) => server.close(resolve));
       return url;
     },
-    close: () => Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve)))),
+    close: () => Promise.all(servers.map((server) => new Promise((resolve) => (server.closeAllConnections(), server.close(resolve))))),
   };
 }
