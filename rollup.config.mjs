@@ -26,7 +26,7 @@ const sharedLit = {
   resolveId: (source) => (source === 'lit' ? '\0shared-lit' : null),
   load: (id) =>
     id === '\0shared-lit'
-      ? `const lit = globalThis[Symbol.for('carat-consent.lit')]; export const { css, html, nothing } = lit;`
+      ? `const lit = globalThis[Symbol.for('carat-consent.lit')]; export const { adoptStyles, css, html, nothing } = lit;`
       : null,
 };
 

@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { adoptStyles, css, html, nothing } from 'lit';
 import type { Strings } from './i18n/en.js';
 import type { Language } from './i18n/languages.js';
 import { loadScript } from './load-script.js';
@@ -14,7 +14,7 @@ const load = <T>(name: string): Promise<T> => loadScript(new URL(`carat-consent-
  * bundle's, handed over on a global symbol, so the two files share one Lit and its template cache.
  */
 export function loadDialogs(): Promise<typeof import('./ui/dialogs.js')> {
-  (globalThis as Record<symbol, unknown>)[Symbol.for('carat-consent.lit')] = { css, html, nothing };
+  (globalThis as Record<symbol, unknown>)[Symbol.for('carat-consent.lit')] = { adoptStyles, css, html, nothing };
   return load('dialogs');
 }
 

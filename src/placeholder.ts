@@ -21,10 +21,15 @@ export function createPlaceholder(
   const doc = frame.ownerDocument;
   // A constructed sheet, not inline styles: a CSP with `style-src 'self'` refuses those.
   if (!styled.has(doc)) {
-    const sheet = new doc.defaultView!.CSSStyleSheet();
-    sheet.replaceSync(LOOK);
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
     styled.add(doc);
+    if (doc.adoptedStyleSheets) {
+      const sheet = new doc.defaultView!.CSSStyleSheet();
+      sheet.replaceSync(LOOK);
+      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    } else {
+      // Safari before 16.4 cannot adopt sheets; a page with a strict CSP there loses only this look.
+      doc.head.append(Object.assign(doc.createElement('style'), { textContent: LOOK }));
+    }
   }
   const text = { ...enPlaceholder, ...strings };
   const make = <K extends keyof HTMLElementTagNameMap>(tag: K, wording: string) => {

@@ -1,4 +1,4 @@
-import { css, html, nothing, type LitElement, type TemplateResult } from 'lit';
+import { adoptStyles, css, html, nothing, type LitElement, type TemplateResult } from 'lit';
 import { parsePolicy, type Inline } from '../policy.js';
 import type { Category, CategoryChoices, ConsentRecord } from '../types.js';
 import type { ConsentController } from './consent-controller.js';
@@ -185,8 +185,7 @@ const checked = (event: Event) => (event.target as HTMLInputElement).checked;
 export function createDialogs(host: DialogHost): Dialogs {
   const { element, consent } = host;
   const t = consent.text.bind(consent);
-  const root = element.shadowRoot!;
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, dialogStyles.styleSheet!];
+  adoptStyles(element.shadowRoot!, [...(element.constructor as typeof LitElement).elementStyles, dialogStyles]);
   // Each open dialog and what had focus before it.
   const openers = new Map<string, Element | null>();
   let draft: Draft;

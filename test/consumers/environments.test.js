@@ -1,0 +1,217 @@
+/**
+ * The embed in shops as they are: `dist/` on a CDN that sends no CORS headers, a strict Content
+ * Security Policy with Trusted Types sent as a header, a plain-http page, and a page whose own
+ * code breaks one of the widget's effects. Each is a real server, Chromium and the real collector.
+ */
+import { createHash } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { currentRecordId, dist, launchChromium, serve, startCollector, watchPage } from './harness.js';
+
+/** Resolved by Chromium to 127.0.0.1 but, unlike every loopback name, not a secure context. */
+const INSECURE_HOST = 'carat-test.example';
+
+const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/** The gated scripts every page carries: one inline, one with `src`; each leaves a mark when it runs. */
+const INLINE_GATED = 'window.inlineGatedRan = true;';
+const gated = `<script type="text/plain" data-consent="analytics">${INLINE_GATED}</script>
+<script type="text/plain" data-consent="analytics" src="/gated.js"></script>`;
+
+/**
+ * A shop page with the embed from `embedBase`. `extra` goes before the embed (a page's own scripts).
+ * @param {{ embedBase: string, endpoint: () => string, lang?: string, extra?: string, body?: string }} options
+ */
+const shopPage = ({ embedBase, endpoint, lang = 'en', extra = '', body = '' }) => () => `<!doctype html>
+<html lang="${lang}">
+<head><meta charset="utf-8"><title>Shop</title>
+${extra}
+<script src="${embedBase}carat-consent.js" defer data-endpoint="${endpoint()}" data-policy="#policy" data-site-name="Shop"></script>
+</head>
+<body>
+<h1>Shop</h1>
+<template id="policy"># Privacy
+
+We keep your data safe.</template>
+${gated}
+${body}
+</body>
+</html>`;
+
+const script = (body) => () => ({ type: 'text/javascript', body });
+
+/** @type {Awaited<ReturnType<typeof startCollector>>} */
+let collector;
+/** @type {import('playwright-core').Browser} */
+let browser;
+/** @type {Record<string, Awaited<ReturnType<typeof serve>>>} */
+const servers = {};
+const endpoint = () => collector.endpoint;
+const common = {
+  '/favicon.ico': () => ({ type: 'image/x-icon', body: '' }),
+  '/gated.js': script('window.srcGatedRan = true;'),
+  // Makes the page's dataLayer throw on every Consent Mode update, as a broken tag manager might.
+  '/broken-datalayer.js': script(
+    "window.dataLayer = { push(args) { if (args[1] === 'update') throw new Error('broken dataLayer'); } };",
+  ),
+};
+
+/** The CSP of SPEC §1, with what the page itself needs: the collector, and its inline gated script's hash. */
+const strictCsp = (inlineAllowed) =>
+  `default-src 'self'; script-src 'self'${inlineAllowed ? ` ${hash(INLINE_GATED)}` : ''}; style-src 'self'; ` +
+  `require-trusted-types-for 'script'; trusted-types carat-consent lit-html; connect-src 'self' ${new URL(collector.url).origin}`;
+
+before(async () => {
+  servers.cdn = await serve({ dir: dist });
+  servers.cdnShop = await serve({
+    pages: { ...common, '/': shopPage({ embedBase: `${servers.cdn.origin}/`, endpoint, lang: 'de', body: '<iframe data-consent="marketing" data-src="about:blank" width="300" height="150" title="A map"></iframe>' }) },
+  });
+  const sameOrigin = { ...common, '/': shopPage({ embedBase: '/dist/', endpoint }) };
+  // Pages and dist/ from one origin, with and without the strict CSP header.
+  servers.plain = await serve({ dir: dist.replace(/dist$/, ''), pages: sameOrigin });
+  servers.strict = await serve({ dir: dist.replace(/dist$/, ''), pages: sameOrigin, headers: () => ({ 'content-security-policy': strictCsp(true) }) });
+  servers.broken = await serve({
+    dir: dist.replace(/dist$/, ''),
+    headers: () => ({ 'content-security-policy': strictCsp(false) }),
+    pages: { ...common, '/': shopPage({ embedBase: '/dist/', endpoint, extra: '<script src="/broken-datalayer.js"></script>' }) },
+  });
+  servers.insecure = await serve({ dir: dist.replace(/dist$/, ''), pages: sameOrigin, host: INSECURE_HOST });
+  [collector, browser] = await Promise.all([
+    startCollector(Object.values(servers).map((s) => s.origin)),
+    launchChromium([`--host-resolver-rules=MAP ${INSECURE_HOST} 127.0.0.1`]),
+  ]);
+});
+
+after(async () => {
+  await browser?.close();
+  await collector?.stop();
+  await Promise.all(Object.values(servers).map((s) => s.close()));
+});
+
+/** A fresh visitor on `url`, with the page's CSP violations collected from before its first script. @param {string} url */
+async function visit(url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    const seen = [];
+    addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    Object.defineProperty(window, 'cspViolations', { value: seen });
+  });
+  const page = await context.newPage();
+  const seen = watchPage(page);
+  const requests = /** @type {string[]} */ ([]);
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(url);
+  return { context, page, seen, requests };
+}
+
+/** The dialog's and its close button's rendered sizes. @param {import('playwright-core').Page} page */
+async function preferencesLook(page) {
+  await page.locator('carat-consent [part~="banner"] [part~="customize"]').click();
+  const dialog = page.locator('carat-consent dialog#preferences');
+  await dialog.waitFor({ timeout: 10000 });
+  const box = await dialog.boundingBox();
+  const close = await dialog.locator('.close').first().boundingBox();
+  const backdrop = await dialog.evaluate((d) => getComputedStyle(d, '::backdrop').backgroundColor);
+  await page.keyboard.press('Escape');
+  return { width: box?.width, close: [close?.width, close?.height], backdrop };
+}
+
+describe('dist/ on a CDN that sends no CORS headers', () => {
+  it('loads every part it needs from there: dialogs open, German shows, the iframe waits, the record arrives', async () => {
+    const { context, page, seen, requests } = await visit(`${servers.cdnShop.origin}/`);
+    try {
+      const banner = page.locator('carat-consent [part~="banner"]');
+      await banner.getByRole('button', { name: 'Alle akzeptieren' }).waitFor({ timeout: 10000 });
+      await page.locator('.carat-consent-placeholder').waitFor({ timeout: 10000 });
+      await banner.getByRole('button', { name: 'Einstellungen' }).click();
+      const preferences = page.getByRole('dialog', { name: 'Datenschutzeinstellungen' });
+      await preferences.waitFor({ timeout: 10000 });
+      await preferences.getByRole('button', { name: 'Alle ablehnen' }).click();
+      await page.locator('carat-consent [part~="reopen"]').waitFor({ timeout: 10000 });
+      const stored = await collector.record(await currentRecordId(page));
+      assert.equal(stored.method, 'reject-all');
+      const fromCdn = requests.filter((url) => url.startsWith(servers.cdn.origin)).map((url) => new URL(url).pathname).sort();
+      assert.deepEqual(fromCdn, [
+        '/carat-consent-choice.js',
+        '/carat-consent-delivery.js',
+        '/carat-consent-dialogs.js',
+        '/carat-consent-placeholder.js',
+        '/carat-consent.js',
+        '/i18n/de.js',
+      ]);
+      assert.deepEqual(seen.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a strict CSP with Trusted Types, sent as a header', () => {
+  it('stores and sends the choice, runs the gated scripts, styles the dialogs, and violates nothing', async () => {
+    const unconstrained = await visit(`${servers.plain.origin}/`);
+    const expected = await preferencesLook(unconstrained.page);
+    await unconstrained.context.close();
+
+    const { context, page, seen } = await visit(`${servers.strict.origin}/`);
+    try {
+      assert.deepEqual(await preferencesLook(page), expected);
+      await page.locator('carat-consent [part~="banner"] [part~="accept"]').click();
+      await page.waitForFunction(() => window.inlineGatedRan && window.srcGatedRan, null, { timeout: 10000 });
+      const stored = await collector.record(await currentRecordId(page));
+      assert.equal(stored.method, 'accept-all');
+      await page.reload();
+      await page.locator('carat-consent [part~="reopen"]').waitFor({ timeout: 10000 });
+      await page.waitForFunction(() => window.inlineGatedRan && window.srcGatedRan, null, { timeout: 10000 });
+      assert.equal(await page.locator('carat-consent [part~="banner"]').count(), 0);
+      assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+      assert.deepEqual(seen.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a page effect that fails', () => {
+  it('is reported, and the choice is still stored and sent, and the other effects run', async () => {
+    // The CSP refuses the inline gated script (no hash for it), and the page's dataLayer throws.
+    const { context, page, seen } = await visit(`${servers.broken.origin}/`);
+    try {
+      await page.locator('carat-consent [part~="banner"] [part~="accept"]').click();
+      await page.waitForFunction(() => window.srcGatedRan, null, { timeout: 10000 });
+      const stored = await collector.record(await currentRecordId(page));
+      assert.equal(stored.method, 'accept-all');
+      assert.equal(await page.evaluate(() => window.inlineGatedRan), undefined);
+      assert.equal(seen.errors.filter((e) => e.startsWith('[carat-consent]') && e.includes('broken dataLayer')).length, 1);
+      await page.reload();
+      await page.locator('carat-consent [part~="reopen"]').waitFor({ timeout: 10000 });
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a plain-http page (no secure context)', () => {
+  it('works, and warns once that HTTPS is better', async () => {
+    const { context, page, seen } = await visit(`${servers.insecure.origin}/`);
+    try {
+      assert.equal(await page.evaluate(() => isSecureContext), false);
+      await page.locator('carat-consent [part~="banner"] [part~="reject"]').click();
+      await page.locator('carat-consent [part~="reopen"]').waitFor({ timeout: 10000 });
+      const id = await currentRecordId(page);
+      assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const stored = await collector.record(id);
+      assert.equal(stored.method, 'reject-all');
+      // The collector accepts a wording only under its true SHA-256: the built-in one must agree.
+      assert.equal((await collector.wording(stored.wordingHash)).text.length > 0, true);
+      const warnings = seen.warnings.filter((w) => w.startsWith('[carat-consent]'));
+      assert.equal(warnings.length, 1, warnings.join('\n'));
+      assert.match(warnings[0], /HTTPS/);
+      await page.reload();
+      await page.locator('carat-consent [part~="reopen"]').waitFor({ timeout: 10000 });
+      assert.equal(await page.locator('carat-consent [part~="banner"]').count(), 0);
+      assert.deepEqual(seen.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
