@@ -9,12 +9,12 @@ const script = (document.currentScript as HTMLScriptElement | null)?.src ?? loca
 /** A part file beside the embed, `carat-consent-NAME.js`, loaded as a classic script (no CORS needed). */
 const load = <T>(name: string): Promise<T> => loadScript(new URL(`carat-consent-${name}.js`, script).href, name);
 
-/**
- * `carat-consent-dialogs.js`, fetched on the first click. It has no Lit of its own: it takes this
- * bundle's, handed over on a global symbol, so the two files share one Lit and its template cache.
- */
+/** Hands this bundle's Lit to the parts that render, so all share one Lit and its template cache. */
+const shareLit = (): void => void ((globalThis as Record<symbol, unknown>)[Symbol.for('carat-consent.lit')] = { adoptStyles, css, html, nothing });
+
+/** `carat-consent-dialogs.js`, fetched on the first click. It has no Lit of its own: it takes this bundle's. */
 export function loadDialogs(): Promise<typeof import('./ui/dialogs.js')> {
-  (globalThis as Record<symbol, unknown>)[Symbol.for('carat-consent.lit')] = { adoptStyles, css, html, nothing };
+  shareLit();
   return load('dialogs');
 }
 
@@ -42,6 +42,6 @@ export const loadLanguage = (lang: Exclude<Language, 'en'>, base: string): Promi
 
 /** `carat-consent-services.js`, fetched only on sites that configure services. Like the dialogs, it takes this bundle's Lit. */
 export function loadServices(): Promise<typeof import('./services/part.js')> {
-  (globalThis as Record<symbol, unknown>)[Symbol.for('carat-consent.lit')] = { css, html, nothing };
+  shareLit();
   return load('services');
 }

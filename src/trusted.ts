@@ -7,19 +7,21 @@
  */
 type Policy = { createScript(text: string): string; createScriptURL(url: string): string };
 
-let policy: Policy | undefined;
+/**
+ * Kept on a global symbol: a page may allow only one policy of a name, and the embed and each
+ * part built apart (such as the gate) carry their own copy of this module.
+ */
+const KEY = Symbol.for('carat-consent.trusted-types');
 
 function trusted(): Policy | undefined {
+  const shared = globalThis as { [KEY]?: Policy; trustedTypes?: { createPolicy(name: string, rules: Policy): Policy } };
   try {
     const pass = (value: string) => value;
-    policy ??= (self as { trustedTypes?: { createPolicy(name: string, rules: Policy): Policy } }).trustedTypes?.createPolicy(
-      'carat-consent',
-      { createScript: pass, createScriptURL: pass },
-    );
+    shared[KEY] ??= shared.trustedTypes?.createPolicy('carat-consent', { createScript: pass, createScriptURL: pass });
   } catch {
     // The page's `trusted-types` directive does not name carat-consent: strings are all there is.
   }
-  return policy;
+  return shared[KEY];
 }
 
 /** A script URL the page's Trusted Types accept. */
