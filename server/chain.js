@@ -31,14 +31,17 @@ export const GENESIS = /** @type {ChainHead} */ ({ seq: 0, chainHash: '0'.repeat
  * @returns {string}
  */
 export function canonicalJson(value) {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== null && v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  const object = /** @type {Record<string, unknown>} */ (value);
+  let text = '';
+  // Default sort compares UTF-16 code units, as RFC 8785 (JSON canonicalization) does.
+  for (const key of Object.keys(object).sort()) {
+    const field = object[key];
+    if (field === null || field === undefined) continue;
+    text += `${text ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(field)}`;
   }
-  return JSON.stringify(value);
+  return `{${text}}`;
 }
 
 /**
