@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { transform } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import resolve from '@rollup/plugin-node-resolve';
@@ -40,6 +40,28 @@ const part = (name) => ({ format: 'iife', name: `caratConsentParts.${name}`, ext
 const stripTypes = {
   name: 'strip-types',
   transform: async (code, id) => (id.endsWith('.ts') ? { code: (await transform(code, { loader: 'ts' })).code, map: null } : null),
+};
+
+/** CSS files as strings, for the console's shadow roots (uPlot's own stylesheet). */
+const cssText = {
+  name: 'css-text',
+  transform: (code, id) => (id.endsWith('.css') ? { code: `export default ${JSON.stringify(code)};`, map: null } : null),
+};
+
+/**
+ * The console's pages, and a copy of the built widget for its live preview: the collector package
+ * serves both from `server/console/`, with no need for the widget's `dist/` beside it.
+ */
+const consoleFiles = {
+  name: 'console-files',
+  writeBundle() {
+    for (const file of ['index.html', 'preview.html', 'console.css']) cpSync(`admin/${file}`, `server/console/${file}`);
+    mkdirSync('server/console/widget', { recursive: true });
+    for (const file of readdirSync('dist').filter((f) => /^carat-consent.*\.js$/.test(f))) {
+      cpSync(`dist/${file}`, `server/console/widget/${file}`);
+    }
+    cpSync('dist/i18n', 'server/console/widget/i18n', { recursive: true });
+  },
 };
 
 export default [
@@ -87,4 +109,16 @@ export default [
     output: { file: `dist/i18n/${f.slice(0, 2)}.js`, ...part(f.slice(0, 2)) },
     plugins: [stripTypes, minify()],
   })),
+  // The site owner's console at /admin/ (SPEC §9), last: it copies the widget built above.
+  {
+    input: { console: 'admin/src/main.ts', preview: 'admin/src/preview.ts' },
+    output: { dir: 'server/console', format: 'es', chunkFileNames: '[name].js' },
+    plugins: [
+      cssText,
+      resolve(),
+      typescript({ tsconfig: './admin/tsconfig.json', declaration: false, outDir: 'server/console' }),
+      minify(),
+      consoleFiles,
+    ],
+  },
 ];

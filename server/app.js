@@ -14,12 +14,18 @@ import { windowBudget } from './rate-limit.js';
 import { addSecurityHeaders } from './security-headers.js';
 import { startHeadPublisher } from './head-publisher.js';
 import { CSV_HEADER, csvLine, recordLine } from './csv.js';
+import { createSessions, sessionFrom } from './admin-session.js';
+import { consoleRoutes } from './console.js';
+import { consoleApi } from './console-api.js';
 
 /**
  * @typedef {object} CollectorOptions
  * @property {string} dbPath SQLite file; created when missing.
  * @property {string[]} allowedOrigins Origins besides the collector's own that may call it from a browser.
  * @property {string} [adminToken] Bearer token for the audit routes; without it they do not exist.
+ * @property {string} [sessionSecret] Key for the console's session cookies, shared by collectors
+ *   behind one load balancer; without it each start draws its own, signing everyone out.
+ * @property {number} [sessionHours] How long a console session lasts (default 8).
  * @property {number} rateLimitPerMinute Posts per minute per client network (IPv4 /24, IPv6 /48), all write routes together.
  * @property {string[]} [trustProxy] Addresses or CIDR ranges of proxies whose X-Forwarded-For names the client.
  * @property {{ demo: string, dist: string }} [staticRoot] Folders served at `/` and `/dist/`.
@@ -260,22 +266,34 @@ export async function buildApp(options) {
   });
 
   const { adminToken } = options;
+  const adminFailures = windowBudget(ADMIN_FAILURES, ADMIN_FAILURE_WINDOW_MS);
+  const sessions = createSessions({
+    ...(options.sessionSecret ? { secret: options.sessionSecret } : {}),
+    lifetimeMs: (options.sessionHours ?? 8) * 3600000,
+  });
+  await app.register(consoleRoutes, { ...(adminToken ? { adminToken } : {}), sessions, adminFailures });
   if (adminToken) {
-    const adminFailures = windowBudget(ADMIN_FAILURES, ADMIN_FAILURE_WINDOW_MS);
     await app.register(async (admin) => {
       admin.addHook('onRequest', async (request, reply) => {
         reply.header('cache-control', 'no-store');
+        const session = sessionFrom(request.headers.cookie);
+        if (sessions.valid(session)) return;
         // Checked before the token, so a network that has guessed too often learns nothing more.
         if (adminFailures.exhausted(request.network)) {
           return reply.code(429).header('retry-after', String(adminFailures.retryAfterS()))
             .send({ error: 'too many wrong admin tokens from this network; try again later' });
         }
         if (!bearerMatches(request.headers.authorization, adminToken)) {
-          adminFailures.spend(request.network);
-          request.log.warn({ network: request.network, url: request.url }, 'admin token refused');
+          // Asking with no credentials is no guess: the console does so on every load before sign-in.
+          if (request.headers.authorization !== undefined || session !== undefined) {
+            adminFailures.spend(request.network);
+            request.log.warn({ network: request.network, url: request.url }, 'admin token refused');
+          }
           return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'admin token required' });
         }
       });
+
+      await admin.register(consoleApi, { db });
 
       admin.get('/api/consent/export.csv', async (request, reply) => {
         const query = /** @type {Record<string, unknown>} */ (request.query);

@@ -65,6 +65,25 @@ function chainedRecord(row) {
 }
 
 /**
+ * The overview's counters (see stats.js) that records add to their days, as a SELECT of
+ * (day, dimension, key, granted, denied) rows: over one row in a trigger (`table` empty, the
+ * columns from NEW) or over a whole table.
+ * @param {{ day: string, record: string, table: string }} source
+ */
+function dailyCountsOf({ day, record, table }) {
+  const from = (/** @type {string} */ each) => {
+    const sources = [table, each].filter(Boolean).join(', ');
+    return sources ? `FROM ${sources}` : '';
+  };
+  return `SELECT ${day} AS day, 'method' AS dimension, json_extract(${record}, '$.method') AS key, 1 AS granted, 0 AS denied ${from('')}
+    UNION ALL SELECT ${day}, 'language', json_extract(${record}, '$.language'), 1, 0 ${from('')}
+    UNION ALL SELECT ${day}, 'policyVersion', json_extract(${record}, '$.policyVersion'), 1, 0 ${from('')}
+    UNION ALL SELECT ${day}, 'gpc', '', json_extract(${record}, '$.gpc') = 1, json_extract(${record}, '$.gpc') = 0 ${from('')}
+    UNION ALL SELECT ${day}, 'category', c.key, c.type = 'true', c.type = 'false' ${from(`json_each(${record}, '$.categories') AS c`)}
+    UNION ALL SELECT ${day}, 'service', s.key, s.type = 'true', s.type = 'false' ${from(`json_each(${record}, '$.services') AS s`)}`;
+}
+
+/**
  * Each entry moves the schema one version up; `PRAGMA user_version` says how many have run. An
  * entry is SQL, or a function for what SQL alone cannot do.
  * @type {(string | ((db: Database.Database) => void))[]}
@@ -118,6 +137,27 @@ const MIGRATIONS = [
   `CREATE INDEX consent_records_wording ON consent_records (json_extract(record, '$.wordingHash'));
    ALTER TABLE wordings ADD COLUMN client_address TEXT;
    CREATE INDEX wordings_by_network ON wordings (client_address, received_at) WHERE client_address IS NOT NULL;`,
+  // The console's overview reads per-day counters, not the records: a trigger keeps them as rows
+  // arrive (on the writer's thread, which has time to spare), and the existing rows are counted once.
+  `CREATE TABLE consent_daily (
+     day TEXT NOT NULL,
+     dimension TEXT NOT NULL,
+     key TEXT NOT NULL,
+     granted INTEGER NOT NULL,
+     denied INTEGER NOT NULL,
+     PRIMARY KEY (day, dimension, key)
+   ) WITHOUT ROWID;
+   CREATE TRIGGER consent_records_daily AFTER INSERT ON consent_records BEGIN
+     INSERT INTO consent_daily (day, dimension, key, granted, denied)
+     SELECT * FROM (${dailyCountsOf({ day: 'substr(NEW.received_at, 1, 10)', record: 'NEW.record', table: '' })})
+     WHERE true
+     ON CONFLICT (day, dimension, key) DO UPDATE
+       SET granted = granted + excluded.granted, denied = denied + excluded.denied;
+   END;
+   INSERT INTO consent_daily (day, dimension, key, granted, denied)
+   SELECT day, dimension, key, sum(granted), sum(denied)
+   FROM (${dailyCountsOf({ day: 'substr(received_at, 1, 10)', record: 'record', table: 'consent_records' })})
+   GROUP BY day, dimension, key;`,
 ];
 
 const EXPORT_BATCH = 500;
@@ -317,6 +357,9 @@ export function openConsentDb(path) {
   const wordingByHash = /** @type {import('better-sqlite3').Statement<[string], StoredWording>} */ (
     db.prepare('SELECT hash, text, received_at AS receivedAt FROM wordings WHERE hash = ?')
   );
+  const dailyCounts = /** @type {import('better-sqlite3').Statement<[string, string], import('./stats.js').DailyCount>} */ (
+    db.prepare('SELECT day, dimension, key, granted, denied FROM consent_daily WHERE day >= ? AND day <= ?')
+  );
   const ping = db.prepare('SELECT 1');
   const lastLink = /** @type {import('better-sqlite3').Statement<[], import('./chain.js').ChainHead>} */ (
     db.prepare('SELECT seq, chain_hash AS chainHash FROM consent_records ORDER BY seq DESC LIMIT 1')
@@ -382,6 +425,12 @@ export function openConsentDb(path) {
     /** The last record's place in the chain (SPEC §10). @returns {import('./chain.js').ChainHead} */
     head() {
       return lastLink.get() ?? GENESIS;
+    /**
+     * The overview's counters for the UTC days from `from` to `to`, both included.
+     * @param {string} from @param {string} to
+     */
+    dailyCounts(from, to) {
+      return dailyCounts.all(from, to);
     },
 
     /** Throws when the database does not answer. */

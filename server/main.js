@@ -46,6 +46,12 @@ if (webhookUrl !== undefined && !/^https?:\/\/[^/]/.test(webhookUrl)) {
   process.exit(1);
 }
 
+const sessionHours = Number(env.CONSENT_SESSION_HOURS || 8);
+if (!(sessionHours > 0 && sessionHours <= 24 * 30)) {
+  console.error(`[carat-consent] CONSENT_SESSION_HOURS must be a number of hours above 0 and at most 720, not "${env.CONSENT_SESSION_HOURS}"`);
+  process.exit(1);
+}
+
 const app = await buildApp({
   dbPath,
   allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
@@ -57,6 +63,8 @@ const app = await buildApp({
     : {}),
   logger: true,
   ...(env.CONSENT_ADMIN_TOKEN ? { adminToken: env.CONSENT_ADMIN_TOKEN } : {}),
+  ...(env.CONSENT_SESSION_SECRET ? { sessionSecret: env.CONSENT_SESSION_SECRET } : {}),
+  sessionHours,
 });
 
 // Handlers go in before the URL is printed: whoever reads it may signal at once.
@@ -73,4 +81,5 @@ process.once('SIGINT', shutdown);
 
 const address = await app.listen({ port: Number(env.PORT || 8080), host: env.HOST || '127.0.0.1' });
 console.log(`carat-consent collector listening on ${address} (database ${dbPath})`);
-if (!env.CONSENT_ADMIN_TOKEN) console.log('Audit routes are off: set CONSENT_ADMIN_TOKEN to turn them on.');
+if (env.CONSENT_ADMIN_TOKEN) console.log(`The site owner's console: ${address}/admin/ (sign in with CONSENT_ADMIN_TOKEN)`);
+else console.log('Audit routes and the console at /admin/ are off: set CONSENT_ADMIN_TOKEN to turn them on.');

@@ -1,0 +1,1 @@
+import './carat-console.js';
