@@ -79,7 +79,7 @@ export function* fakeRecords({ count, days, lastDay, seed = 1, services = false 
  */
 export function seedRecords(path, records) {
   const db = openConsentDb(path);
-  for (const text of Object.values(WORDINGS)) db.addWording(hashOf(text), text, new Date(0).toISOString());
+  for (const text of Object.values(WORDINGS)) db.addWording(hashOf(text), text, new Date(0).toISOString(), '198.51.100.0/24');
   const writer = openRecordWriter(path);
   /** @type {(string | null)[][]} */
   let batch = [];

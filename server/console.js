@@ -2,8 +2,6 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { sessionCookie, sessionFrom } from './admin-session.js';
-import { createSignInLimiter } from './sign-in-limiter.js';
-import { truncateAddress } from './address.js';
 
 /** The built console: `npm run build` writes it beside this file. */
 const CONSOLE_ROOT = fileURLToPath(new URL('./console/', import.meta.url));
@@ -19,10 +17,11 @@ function tokenMatches(presented, token) {
  * `/api/admin/session`. The pages hold no data; everything they show comes from admin routes
  * that answer 401 without the session cookie or the bearer token.
  * @param {import('fastify').FastifyInstance} app
- * @param {{ adminToken?: string, sessions: ReturnType<typeof import('./admin-session.js').createSessions> }} options
+ * @param {{ adminToken?: string, sessions: ReturnType<typeof import('./admin-session.js').createSessions>,
+ *   adminFailures: ReturnType<typeof import('./rate-limit.js').windowBudget> }} options wrong tokens count
+ *   against the same budget per network as wrong bearer tokens
  */
-export async function consoleRoutes(app, { adminToken, sessions }) {
-  const limiter = createSignInLimiter({ max: 10, windowMs: 15 * 60000 });
+export async function consoleRoutes(app, { adminToken, sessions, adminFailures }) {
 
   /**
    * Sign-in and sign-out change state, so they must come from the console itself: a cross-site
@@ -48,15 +47,17 @@ export async function consoleRoutes(app, { adminToken, sessions }) {
       return reply.code(404).send({ error: 'the console is off: start the collector with CONSENT_ADMIN_TOKEN set' });
     }
     if (!fromConsole(request)) return reply.code(403).send({ error: 'sign in from the console itself' });
-    const address = truncateAddress(request.ip);
-    const wait = limiter.blockedFor(address);
-    if (wait > 0) {
+    reply.header('cache-control', 'no-store');
+    // Checked before the token, so a network that has guessed too often learns nothing more.
+    if (adminFailures.exhausted(request.network)) {
+      const wait = adminFailures.retryAfterS();
       return reply.code(429).header('retry-after', String(wait))
-        .send({ error: `too many failed sign-ins; try again in ${Math.ceil(wait / 60)} minutes` });
+        .send({ error: `too many wrong admin tokens from this network; try again in ${Math.ceil(wait / 60)} minutes` });
     }
     const { token } = /** @type {{ token: string }} */ (request.body);
     if (!tokenMatches(token, adminToken)) {
-      limiter.fail(address);
+      adminFailures.spend(request.network);
+      request.log.warn({ network: request.network }, 'console sign-in refused');
       return reply.code(401).send({ error: 'that is not the admin token', field: 'token' });
     }
     const expiresAt = new Date(Date.now() + sessions.lifetimeMs).toISOString();

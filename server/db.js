@@ -425,6 +425,8 @@ export function openConsentDb(path) {
     /** The last record's place in the chain (SPEC §10). @returns {import('./chain.js').ChainHead} */
     head() {
       return lastLink.get() ?? GENESIS;
+    },
+
     /**
      * The overview's counters for the UTC days from `from` to `to`, both included.
      * @param {string} from @param {string} to

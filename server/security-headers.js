@@ -19,7 +19,9 @@ export function addSecurityHeaders(app) {
   app.addHook('onSend', async (request, reply) => {
     if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return;
     const atConsole = request.url === '/admin' || request.url.startsWith('/admin/');
-    reply.header('content-security-policy', atConsole ? CONSOLE_POLICY : PAGE_POLICY);
+    // The install form's live preview is the one console page framed, by the console itself.
+    const policy = request.url.startsWith('/admin/preview.html') ? CONSOLE_POLICY.replace("frame-ancestors 'none'", "frame-ancestors 'self'") : CONSOLE_POLICY;
+    reply.header('content-security-policy', atConsole ? policy : PAGE_POLICY);
     if (atConsole) reply.header('cache-control', 'no-store');
   });
 }
