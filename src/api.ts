@@ -11,6 +11,8 @@ export interface CaratConsentApi {
   showPreferences(): Promise<void>;
   showPolicy(): Promise<void>;
   hasConsent(category: Category): boolean;
+  /** Runs `callback` with the API once the stored state is known: at once if it already is. */
+  push(callback: (api: CaratConsentApi) => unknown): void;
 }
 
 declare global {
@@ -28,11 +30,15 @@ export const parsed = new Promise((resolve) =>
 
 /**
  * Installs `window.CaratConsent`, forwarding to the page's `<carat-consent>`. Calls made before
- * the element exists (a script in `<head>`) wait for it.
+ * the element exists (a script in `<head>`) wait for it. A page script that ran before this one
+ * may have queued callbacks in an array there, as analytics snippets do: they run once the stored
+ * state is known.
  */
 export function installApi(): void {
+  const queued: unknown = window.CaratConsent;
   const api = {
     hasConsent: (category: Category) => element()?.hasConsent(category) ?? category === 'necessary',
+    push: (callback: (api: CaratConsentApi) => unknown) => void window.CaratConsent.getConsent().then(() => callback(window.CaratConsent)),
   } as Record<string, unknown>;
   for (const name of ['getConsent', 'acceptAll', 'rejectAll', 'save', 'withdraw', 'showBanner', 'showPreferences', 'showPolicy'] as const) {
     api[name] = async (...args: unknown[]) => {
@@ -41,4 +47,5 @@ export function installApi(): void {
     };
   }
   window.CaratConsent = api as unknown as CaratConsentApi;
+  if (Array.isArray(queued)) queued.map(window.CaratConsent.push);
 }

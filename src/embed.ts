@@ -25,5 +25,7 @@ function mount(): void {
 }
 
 defineCaratConsent();
-installApi();
+// Mounting is chained on `parsed` first, so the element exists when callbacks the page queued
+// before this script (run by `installApi`) reach it.
 void parsed.then(mount);
+installApi();

@@ -169,3 +169,30 @@ describe('the embed script', () => {
     expect(await get('outbox', store)).to.deep.equal([]);
   });
 });
+
+describe('the queue before the embed (SPEC §4)', () => {
+  it('runs callbacks queued by an inline script after the defer tag once the stored state is known, and later ones at once', async () => {
+    const { frame, message } = framePage(
+      `<!doctype html><html lang="en"><body>${embed}<script>
+        const log = [];
+        document.addEventListener('carat-consent:ready', () => log.push('ready'));
+        (window.CaratConsent = window.CaratConsent || []).push(async (api) => {
+          log.push('first: ' + api.hasConsent('analytics'));
+          log.push('stored: ' + (await api.getConsent()));
+          const record = await api.acceptAll();
+          log.push('accepted: ' + record.method + ' ' + api.hasConsent('analytics'));
+        });
+        window.CaratConsent.push((api) => log.push('second: ' + (api === window.CaratConsent)));
+        addEventListener('load', () => setTimeout(() => {
+          CaratConsent.push(async (api) => {
+            log.push('later: ' + (await api.getConsent()).method);
+            parent.postMessage({ log }, '*');
+          });
+        }, 200));
+      </script></body></html>`,
+    );
+    const result = (await message) as { log: string[] };
+    frame.remove();
+    expect(result.log).to.deep.equal(['ready', 'first: false', 'second: true', 'stored: null', 'accepted: accept-all true', 'later: accept-all']);
+  });
+});
