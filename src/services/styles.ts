@@ -20,9 +20,10 @@ export function serviceStyles(): CSSStyleSheet {
 [dir='rtl'] [part~='switch']:indeterminate { background: linear-gradient(270deg, var(--_accent) 50%, var(--_bg) 50%) }
 [dir='rtl'] [part~='switch']:indeterminate::before { translate: -9px }
 [part~='declaration'] .scroll { overflow-x: auto; margin-bottom: 1rem }
-[part~='declaration'] table { border-collapse: collapse; font-size: .85em; min-width: 36rem; width: 100% }
+[part~='declaration'] table { border-collapse: collapse; font-size: .85em; min-width: 36rem; width: 100%; overflow-wrap: normal; hyphens: auto }
 [part~='declaration'] th, [part~='declaration'] td { text-align: start; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--_border) }
 [part~='declaration'] code, [part~='service'] code { overflow-wrap: anywhere }
+[part~='declaration'] td:nth-child(4), [part~='declaration'] td:nth-child(5) { white-space: nowrap }
 `);
   return sheet;
 }
