@@ -105,7 +105,9 @@ describe('DuckDuckGo autoconsent with the shipped rule', () => {
     assert.equal(host.role, null, 'the host is a region only while the banner shows');
     const record = await storedRecord(visitorId);
     assert.equal(record.method, 'reject-all');
-    assert.deepEqual(record.categories, { necessary: true, analytics: false, marketing: false, preferences: false });
+    // The demo shop offers its own "social" category and lists its services (stripe and paypal are necessary).
+    assert.deepEqual(record.categories, { necessary: true, analytics: false, marketing: false, preferences: false, social: false });
+    assert.deepEqual(Object.keys(record.services).filter((id) => record.services[id]), ['stripe', 'paypal']);
   });
 
   it('opts in: Accept all, an accept-all record, and the self-test reports no opt-out', async () => {
@@ -116,7 +118,8 @@ describe('DuckDuckGo autoconsent with the shipped rule', () => {
     assert.equal(host.consent, 'accepted');
     const record = await storedRecord(visitorId);
     assert.equal(record.method, 'accept-all');
-    assert.deepEqual(record.categories, { necessary: true, analytics: true, marketing: true, preferences: true });
+    assert.deepEqual(record.categories, { necessary: true, analytics: true, marketing: true, preferences: true, social: true });
+    assert.ok(Object.values(record.services).every(Boolean));
   });
 
   it('finds the banner as a named region in the light DOM while it shows', async () => {
