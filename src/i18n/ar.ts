@@ -40,6 +40,7 @@ const ar: Strings = {
   withdraw: 'سحب الموافقة',
   policyTitle: 'سياسة الخصوصية',
   policyError: 'تعذّر تحميل سياسة الخصوصية. يُرجى مراسلتنا على {{contactEmail}} للحصول على نسخة منها.',
+  policyErrorNoContact: 'تعذّر تحميل سياسة الخصوصية. يُرجى المحاولة مرة أخرى لاحقًا.',
   blockedContent: 'هذا المحتوى محظور إلى أن تسمح بملفات تعريف الارتباط لفئة «{{category}}».',
   allowCategory: 'السماح بملفات تعريف الارتباط لفئة «{{category}}»',
   // Services and the cookie declaration (SPEC §7).

@@ -36,6 +36,7 @@ const da: Strings = {
   withdraw: 'Tilbagekald samtykke',
   policyTitle: 'Privatlivspolitik',
   policyError: 'Privatlivspolitikken kunne ikke indlæses. Skriv til {{contactEmail}}, så sender vi en kopi.',
+  policyErrorNoContact: 'Privatlivspolitikken kunne ikke indlæses. Prøv igen senere.',
   blockedContent: 'Indholdet er blokeret, indtil du tillader cookies til »{{category}}«.',
   allowCategory: 'Tillad cookies til »{{category}}«',
   // Services and the cookie declaration (SPEC §7).

@@ -37,6 +37,7 @@ const de: Strings = {
   policyTitle: 'Datenschutzerklärung',
   policyError:
     'Die Datenschutzerklärung konnte nicht geladen werden. Bitte fordern Sie eine Kopie unter {{contactEmail}} an.',
+  policyErrorNoContact: 'Die Datenschutzerklärung konnte nicht geladen werden. Bitte versuchen Sie es später erneut.',
   blockedContent: 'Dieser Inhalt ist blockiert, bis Sie Cookies für „{{category}}“ zulassen.',
   allowCategory: 'Cookies für „{{category}}“ zulassen',
   // Services and the cookie declaration (SPEC §7).

@@ -43,6 +43,7 @@ export const enDialogs = {
   withdraw: 'Withdraw consent',
   policyTitle: 'Privacy policy',
   policyError: 'The privacy policy could not be loaded. Please write to {{contactEmail}} for a copy.',
+  policyErrorNoContact: 'The privacy policy could not be loaded. Please try again later.',
 };
 
 /** The stand-in for a blocked iframe: the embed ships it with the placeholder code. */

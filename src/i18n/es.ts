@@ -39,6 +39,7 @@ const es: Strings = {
   policyTitle: 'Política de privacidad',
   policyError:
     'No se ha podido cargar la política de privacidad. Escríbanos a {{contactEmail}} para solicitar una copia.',
+  policyErrorNoContact: 'No se ha podido cargar la política de privacidad. Inténtelo de nuevo más tarde.',
   blockedContent: 'Este contenido está bloqueado hasta que permita las cookies de «{{category}}».',
   allowCategory: 'Permitir cookies de «{{category}}»',
   // Services and the cookie declaration (SPEC §7).

@@ -41,6 +41,7 @@ const fr: Strings = {
   policyTitle: 'Politique de confidentialité',
   policyError:
     'La politique de confidentialité n’a pas pu être chargée. Pour en obtenir une copie, écrivez-nous à {{contactEmail}}.',
+  policyErrorNoContact: 'La politique de confidentialité n’a pas pu être chargée. Veuillez réessayer plus tard.',
   blockedContent: 'Ce contenu est bloqué tant que vous n’avez pas autorisé les cookies «\u00a0{{category}}\u00a0».',
   allowCategory: 'Autoriser les cookies «\u00a0{{category}}\u00a0»',
   // Services and the cookie declaration (SPEC §7).

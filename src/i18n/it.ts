@@ -39,6 +39,7 @@ const it: Strings = {
   policyTitle: 'Informativa sulla privacy',
   policyError:
     'Non è stato possibile caricare l’informativa sulla privacy. Per riceverne una copia, scriva a {{contactEmail}}.',
+  policyErrorNoContact: 'Non è stato possibile caricare l’informativa sulla privacy. Riprovi più tardi.',
   blockedContent: 'Questo contenuto è bloccato finché non consente i cookie «{{category}}».',
   allowCategory: 'Consenti i cookie «{{category}}»',
   // Services and the cookie declaration (SPEC §7).

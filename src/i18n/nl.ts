@@ -36,6 +36,7 @@ const nl: Strings = {
   withdraw: 'Toestemming intrekken',
   policyTitle: 'Privacyverklaring',
   policyError: 'De privacyverklaring kon niet worden geladen. Mail naar {{contactEmail}} voor een kopie.',
+  policyErrorNoContact: 'De privacyverklaring kon niet worden geladen. Probeer het later opnieuw.',
   blockedContent: 'Deze inhoud is geblokkeerd totdat je cookies voor ‘{{category}}’ toestaat.',
   allowCategory: 'Cookies voor ‘{{category}}’ toestaan',
   // Services and the cookie declaration (SPEC §7).

@@ -41,6 +41,7 @@ const pl: Strings = {
   policyTitle: 'Polityka prywatności',
   policyError:
     'Nie udało się wczytać polityki prywatności. Aby otrzymać jej kopię, prosimy napisać na adres {{contactEmail}}.',
+  policyErrorNoContact: 'Nie udało się wczytać polityki prywatności. Prosimy spróbować ponownie później.',
   blockedContent: 'Ta treść jest zablokowana do czasu wyrażenia zgody na pliki cookie z kategorii „{{category}}”.',
   allowCategory: 'Zezwól na pliki cookie z kategorii „{{category}}”',
   // Services and the cookie declaration (SPEC §7).

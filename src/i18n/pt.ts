@@ -41,6 +41,7 @@ const pt: Strings = {
   policyTitle: 'Política de privacidade',
   policyError:
     'Não foi possível carregar a política de privacidade. Para receber uma cópia, escreva para {{contactEmail}}.',
+  policyErrorNoContact: 'Não foi possível carregar a política de privacidade. Tente novamente mais tarde.',
   blockedContent: 'Este conteúdo fica bloqueado até que os cookies de “{{category}}” sejam permitidos.',
   allowCategory: 'Permitir cookies de “{{category}}”',
   // Services and the cookie declaration (SPEC §7).

@@ -38,6 +38,7 @@ const sv: Strings = {
   withdraw: 'Återkalla samtycke',
   policyTitle: 'Integritetspolicy',
   policyError: 'Integritetspolicyn kunde inte laddas. Skriv till {{contactEmail}} så skickar vi en kopia.',
+  policyErrorNoContact: 'Integritetspolicyn kunde inte laddas. Försök igen senare.',
   blockedContent: 'Innehållet är blockerat tills du tillåter cookies för ”{{category}}”.',
   allowCategory: 'Tillåt cookies för ”{{category}}”',
   // Services and the cookie declaration (SPEC §7).

@@ -362,7 +362,7 @@ export function createDialogs(host: DialogHost): Dialogs {
           ? at < 0
             ? [renderPolicy(blocks, top), declaration]
             : [renderPolicy(blocks.slice(0, at), top), declaration, renderPolicy(blocks.slice(at + 1), top)]
-          : html`<p>${t('policyError')}</p>`}
+          : html`<p>${t(consent.options.contactEmail ? 'policyError' : 'policyErrorNoContact')}</p>`}
       </div>
     </div>`;
   };

@@ -275,6 +275,19 @@ describe('the policy popup', () => {
     expect(errors).to.have.length(1);
     expect(errors[0]).to.match(/^\[carat-consent\] option "policy-url" ".*\/no-such-policy.md" could not be fetched \(HTTP 404\)$/);
   });
+
+  it('without a contact e-mail, says the policy could not be loaded without an empty "write to" sentence', async () => {
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const el = await mountWidget({ policy: '', 'policy-url': '/no-such-policy.md', 'contact-email': '' });
+      await el.showPolicy();
+      const text = part(el, '.policy')!.textContent!.trim();
+      expect(text).to.equal('The privacy policy could not be loaded. Please try again later.');
+    } finally {
+      console.error = original;
+    }
+  });
 });
 
 describe('return visit', () => {
