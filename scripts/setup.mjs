@@ -1,8 +1,10 @@
 // Makes `npm start`, `npm test` and `npm run bench` work on a fresh clone of a fresh machine:
-// installs the npm packages when node_modules is missing and finds (or installs) Chromium.
+// installs the npm packages when node_modules is missing and finds (or installs) Chromium and
+// PostgreSQL's server binaries.
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { findPostgres, INSTALL_HINT } from '../test/server/postgres-cluster.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const wants = new Set(process.argv.slice(2));
@@ -27,5 +29,19 @@ if (wants.has('--browser')) {
       );
       process.exit(1);
     }
+  }
+}
+
+// The collector's tests and bench start a throwaway cluster of their own; without PostgreSQL and
+// without root, its test run is skipped with a line saying how to enable it.
+if (wants.has('--postgres') && !findPostgres()) {
+  if (process.getuid?.() === 0) {
+    // Written before the install: Debian's package would otherwise create and start a cluster.
+    mkdirSync('/etc/postgresql-common/createcluster.d', { recursive: true });
+    writeFileSync('/etc/postgresql-common/createcluster.d/carat-consent.conf', 'create_main_cluster = false\n');
+    run('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql');
+  } else if (wants.size === 1) {
+    console.error(`[setup] PostgreSQL not found: run ${INSTALL_HINT} (as root).`);
+    process.exit(1);
   }
 }

@@ -4,9 +4,7 @@ import { Readable } from 'node:stream';
 import Fastify from 'fastify';
 import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
-import { openConsentDb } from './db.js';
-import { startRecordWriter } from './record-writer.js';
-import { startCheckpointer } from './checkpointer.js';
+import { openStore } from './store.js';
 import { consentRecordSchema, wordingSchema } from './schemas.js';
 import { truncateAddress } from './address.js';
 import { declaredCharset, recordProblem } from './record-checks.js';
@@ -20,7 +18,7 @@ import { consoleApi } from './console-api.js';
 
 /**
  * @typedef {object} CollectorOptions
- * @property {string} dbPath SQLite file; created when missing.
+ * @property {import('./store.js').StoreOptions} storage the SQLite file (created when missing) or the PostgreSQL database
  * @property {string[]} allowedOrigins Origins besides the collector's own that may call it from a browser.
  * @property {string} [adminToken] Bearer token for the audit routes; without it they do not exist.
  * @property {string} [sessionSecret] Key for the console's session cookies, shared by collectors
@@ -103,7 +101,6 @@ function timeBound(value, bound) {
  * @param {CollectorOptions} options
  */
 export async function buildApp(options) {
-  const db = openConsentDb(options.dbPath);
   const allowed = new Set(options.allowedOrigins);
 
   const app = Fastify({
@@ -114,14 +111,12 @@ export async function buildApp(options) {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false } },
   });
   // Logged once per failed batch; each of its requests answers 503 and the widget sends it again.
-  const records = startRecordWriter(options.dbPath, (error) => app.log.error(error));
-  const checkpoints = startCheckpointer(options.dbPath, (error) => app.log.error(error));
-  const heads = options.headPublishing && startHeadPublisher({ head: () => db.head(), ...options.headPublishing });
+  const store = await openStore(options.storage, (error) => app.log.error(error));
+  const heads = options.headPublishing && startHeadPublisher({ head: () => store.head(), ...options.headPublishing });
   app.addHook('onClose', async () => {
-    await Promise.all([records.close(), checkpoints.close()]);
+    // Every answered record is committed by now: the final head covers them all.
     await heads?.close();
-    // Last to close, this connection copies what is left of the WAL into the file and removes it.
-    db.close();
+    await store.close();
   });
   // Fastify closes idle keep-alive connections on close, but one busy then would stay open until the
   // client drops it; telling the client to hang up after this answer lets shutdown finish at once.
@@ -208,7 +203,7 @@ export async function buildApp(options) {
       return;
     }
     const toStore = { record, receivedAt: new Date().toISOString(), clientAddress: request.network };
-    records.add(toStore, (error, stored) => {
+    store.add(toStore, (error, stored) => {
       if (error || !stored) {
         reply.code(503).send({ error: 'the record could not be stored; send it again' });
         return;
@@ -234,31 +229,31 @@ export async function buildApp(options) {
       if (`sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}` !== hash) {
         return reply.code(422).send({ error: 'hash is not the SHA-256 of text', field: 'hash' });
       }
-      if (db.wordingByHash(hash)) return reply.code(200).send({ hash });
+      if (await store.wordingByHash(hash)) return reply.code(200).send({ hash });
       // The archive is public: it keeps only what a stored record says a visitor was shown.
-      if (!db.wordingReferenced(hash) && !(await recordNaming(hash)) && !db.wordingReferenced(hash)) {
+      if (!(await store.wordingReferenced(hash)) && !(await recordNaming(hash)) && !(await store.wordingReferenced(hash))) {
         return reply.code(422).send({ error: 'no stored record names this wording hash', field: 'hash' });
       }
       const now = new Date();
-      if (db.wordingsFrom(request.network, new Date(now.getTime() - 864e5).toISOString()) >= WORDINGS_PER_NETWORK_PER_DAY) {
+      if ((await store.wordingsFrom(request.network, new Date(now.getTime() - 864e5).toISOString())) >= WORDINGS_PER_NETWORK_PER_DAY) {
         return reply.code(429).send({ error: `at most ${WORDINGS_PER_NETWORK_PER_DAY} new wordings a day from one network` });
       }
-      return reply.code(db.addWording(hash, text, now.toISOString(), request.network) ? 201 : 200).send({ hash });
+      return reply.code((await store.addWording(hash, text, now.toISOString(), request.network)) ? 201 : 200).send({ hash });
     },
   );
 
   app.get('/api/wording/:hash', async (request, reply) => {
-    const wording = db.wordingByHash(/** @type {{ hash: string }} */ (request.params).hash);
+    const wording = await store.wordingByHash(/** @type {{ hash: string }} */ (request.params).hash);
     return wording ?? reply.code(404).send({ error: 'wording not found' });
   });
 
   // A load balancer restarts or routes around a collector on 503: also after a failed WAL sync,
   // when the collector still answers but can store nothing until it is restarted.
   app.get('/healthz', async (_request, reply) => {
-    const stopped = records.stopped();
+    const stopped = store.stopped();
     if (stopped) return reply.code(503).send({ status: 'unavailable', error: stopped.message });
     try {
-      db.ping();
+      await store.ping();
       return { status: 'ok' };
     } catch {
       return reply.code(503).send({ status: 'unavailable', error: 'database unavailable' });
@@ -293,7 +288,7 @@ export async function buildApp(options) {
         }
       });
 
-      await admin.register(consoleApi, { db });
+      await admin.register(consoleApi, { db: store });
 
       admin.get('/api/consent/export.csv', async (request, reply) => {
         const query = /** @type {Record<string, unknown>} */ (request.query);
@@ -301,27 +296,27 @@ export async function buildApp(options) {
         const to = timeBound(query.to, 'to');
         if (from === null) return reply.code(400).send({ error: 'from must be an ISO date', field: 'from' });
         if (to === null) return reply.code(400).send({ error: 'to must be an ISO date', field: 'to' });
-        const records = db.exportRecords(from ?? '0000-01-01T00:00:00.000Z', to ?? '9999-12-31T23:59:59.999Z');
+        const records = store.exportRecords(from ?? '0000-01-01T00:00:00.000Z', to ?? '9999-12-31T23:59:59.999Z');
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', 'attachment; filename="consent-export.csv"')
-          .send(Readable.from((function* lines() {
+          .send(Readable.from((async function* lines() {
             yield csvLine(CSV_HEADER);
-            for (const stored of records) yield recordLine(stored);
+            for await (const stored of records) yield recordLine(stored);
           })()));
       });
 
-      admin.get('/api/audit/head', async () => db.head());
+      admin.get('/api/audit/head', async () => store.head());
 
       admin.get('/api/consent/:id', async (request, reply) => {
-        const stored = db.recordById(/** @type {{ id: string }} */ (request.params).id);
+        const stored = await store.recordById(/** @type {{ id: string }} */ (request.params).id);
         return stored ?? reply.code(404).send({ error: 'no record with this id' });
       });
 
       admin.get('/api/consent', async (request, reply) => {
         const { visitorId, email } = /** @type {Record<string, unknown>} */ (request.query);
-        if (typeof visitorId === 'string' && visitorId) return { records: db.recordsByVisitor(visitorId) };
-        if (typeof email === 'string' && email) return { records: db.recordsByEmail(email) };
+        if (typeof visitorId === 'string' && visitorId) return { records: await store.recordsByVisitor(visitorId) };
+        if (typeof email === 'string' && email) return { records: await store.recordsByEmail(email) };
         return reply.code(400).send({ error: 'ask by visitorId or email', field: 'visitorId' });
       });
     });

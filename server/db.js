@@ -16,7 +16,7 @@ import { canonicalJson, chainHashOf, GENESIS } from './chain.js';
  * Whether two records are the same choice: ids compare case-insensitively, everything else exactly.
  * @param {unknown} kept @param {unknown} incoming
  */
-function sameRecord(kept, incoming) {
+export function sameRecord(kept, incoming) {
   const lowerId = (/** @type {unknown} */ r) => canonicalJson({ ...(/** @type {object} */ (r)), id: String(/** @type {{ id: unknown }} */ (r).id).toLowerCase() });
   return lowerId(kept) === lowerId(incoming);
 }

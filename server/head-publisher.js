@@ -6,7 +6,7 @@ import { formatHead } from './chain.js';
  * elsewhere. Each head goes to the log as a line, and to `webhookUrl` as JSON when set; a head is
  * published at start, whenever it moved by the next tick, and once more on close.
  * @param {object} options
- * @param {() => import('./chain.js').ChainHead} options.head
+ * @param {() => import('./chain.js').ChainHead | Promise<import('./chain.js').ChainHead>} options.head
  * @param {number} options.intervalMs
  * @param {string} [options.webhookUrl]
  * @param {(line: string) => void} options.log
@@ -16,8 +16,14 @@ export function startHeadPublisher({ head, intervalMs, webhookUrl, log }) {
   /** @type {Promise<void>} */
   let sending = Promise.resolve();
 
-  function publish() {
-    const current = head();
+  async function publish() {
+    let current;
+    try {
+      current = await head();
+    } catch (error) {
+      log(`audit head not read: ${error instanceof Error ? error.message : error}`);
+      return;
+    }
     const text = formatHead(current);
     if (text === last) return;
     last = text;
@@ -37,12 +43,12 @@ export function startHeadPublisher({ head, intervalMs, webhookUrl, log }) {
   }
 
   publish();
-  const timer = setInterval(publish, intervalMs).unref();
+  const timer = setInterval(() => { publish(); }, intervalMs).unref();
   return {
     /** Publishes the final head and waits for its delivery. */
     async close() {
       clearInterval(timer);
-      publish();
+      await publish();
       await sending;
     },
   };

@@ -20,7 +20,21 @@ if (process.argv[2] === 'verify') {
   process.exit(verifyCommand(process.argv.slice(3), dbPath));
 }
 
-mkdirSync(dirname(dbPath), { recursive: true });
+/** @type {import('./store.js').StoreOptions} */
+let storage = { dbPath };
+let database = dbPath;
+if (env.DATABASE_URL) {
+  const url = URL.canParse(env.DATABASE_URL) ? new URL(env.DATABASE_URL) : null;
+  if (!url || !['postgres:', 'postgresql:'].includes(url.protocol)) {
+    console.error(`[carat-consent] DATABASE_URL must be a postgres://user:password@host:port/database URL, not "${env.DATABASE_URL}"`);
+    process.exit(1);
+  }
+  storage = { databaseUrl: env.DATABASE_URL };
+  url.password = '';
+  database = url.href;
+} else {
+  mkdirSync(dirname(dbPath), { recursive: true });
+}
 
 const rateLimitPerMinute = Number(env.RATE_LIMIT_PER_MINUTE || 120);
 if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1) {
@@ -53,7 +67,7 @@ if (!(sessionHours > 0 && sessionHours <= 24 * 30)) {
 }
 
 const app = await buildApp({
-  dbPath,
+  storage,
   allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   rateLimitPerMinute,
   trustProxy,
@@ -80,6 +94,6 @@ process.once('SIGTERM', shutdown);
 process.once('SIGINT', shutdown);
 
 const address = await app.listen({ port: Number(env.PORT || 8080), host: env.HOST || '127.0.0.1' });
-console.log(`carat-consent collector listening on ${address} (database ${dbPath})`);
+console.log(`carat-consent collector listening on ${address} (database ${database})`);
 if (env.CONSENT_ADMIN_TOKEN) console.log(`The site owner's console: ${address}/admin/ (sign in with CONSENT_ADMIN_TOKEN)`);
 else console.log('Audit routes and the console at /admin/ are off: set CONSENT_ADMIN_TOKEN to turn them on.');

@@ -10,6 +10,23 @@ const WORKER = new URL('./record-writer-worker.js', import.meta.url);
  */
 
 /**
+ * @typedef {{ record: IncomingRecord, receivedAt: string, clientAddress: string }} ToStore
+ */
+
+/**
+ * A record as the row both stores insert: ids compare case-insensitively, so they are kept in
+ * lower case, and so are e-mail addresses, which are looked up without regard to case.
+ * @param {ToStore} toStore
+ * @returns {import('./db.js').Row}
+ */
+export function rowOf({ record, receivedAt, clientAddress }) {
+  return [
+    record.id.toLowerCase(), record.visitorId, record.email.address?.toLowerCase() ?? null, record.createdAt,
+    receivedAt, clientAddress, JSON.stringify(record),
+  ];
+}
+
+/**
  * Stores consent records through group commit on a writer thread (record-writer-worker.js).
  * The database must already be migrated (`openConsentDb`).
  * @param {string} dbPath
@@ -71,15 +88,12 @@ export function startRecordWriter(dbPath, logError) {
   return {
     /**
      * Queues a record; `settle` runs once its batch is durable (or failed: then nothing of it is kept).
-     * @param {{ record: IncomingRecord, receivedAt: string, clientAddress: string }} toStore
+     * @param {ToStore} toStore
      * @param {import('./group-commit.js').Settle<Stored>} settle
      */
-    add({ record, receivedAt, clientAddress }, settle) {
+    add(toStore, settle) {
       // Serialised now, while the writer is busy with the batch before, not when this batch is sent.
-      commits.add([
-        record.id.toLowerCase(), record.visitorId, record.email.address?.toLowerCase() ?? null, record.createdAt,
-        receivedAt, clientAddress, JSON.stringify(record),
-      ], settle);
+      commits.add(rowOf(toStore), settle);
     },
     /**
      * Why the writer takes no more records (a failed WAL sync, see `WalSyncError`), or null while

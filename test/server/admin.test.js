@@ -1,11 +1,12 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startCollector, tempDir, makeRecord, post } from './collector.js';
+import { startCollector, tempStore, makeRecord, post } from './collector.js';
 
 const TOKEN = 'audit-token-for-tests';
 
 describe('audit routes', () => {
-  const temp = tempDir();
+  /** @type {Awaited<ReturnType<typeof tempStore>>} */
+  let temp;
   /** @type {Awaited<ReturnType<typeof startCollector>>} */
   let collector;
   const visitorId = crypto.randomUUID();
@@ -29,12 +30,13 @@ describe('audit routes', () => {
   const get = (path, token = TOKEN) => fetch(`${collector.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
   before(async () => {
-    collector = await startCollector({ CONSENT_DB: temp.db, CONSENT_ADMIN_TOKEN: TOKEN });
+    temp = await tempStore();
+    collector = await startCollector({ ...temp.env, CONSENT_ADMIN_TOKEN: TOKEN });
     for (const record of [first, second, tricky]) assert.equal((await post(`${collector.url}/api/consent`, record)).status, 201);
   });
   after(async () => {
     await collector.stop();
-    temp.remove();
+    await temp.remove();
   });
 
   it('answers 401 without the token or with a wrong one', async () => {
@@ -45,6 +47,18 @@ describe('audit routes', () => {
         assert.equal(typeof (await response.json()).error, 'string');
       }
     }
+  });
+
+  it("counts today's records for the console's overview, from the store's per-day counters", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const response = await get(`/api/stats?from=${today}&to=${today}`);
+    assert.equal(response.status, 200);
+    const stats = await response.json();
+    const [day] = stats.days;
+    assert.equal(day.date, today);
+    assert.equal(day.total, stats.total);
+    assert.ok(stats.total >= 3, `${stats.total} records counted`);
+    assert.ok(day.methods['accept-all'] >= 1 && day.methods.withdraw >= 1, JSON.stringify(day.methods));
   });
 
   it('returns one record by id, as received, with receivedAt and the truncated address', async () => {
@@ -91,8 +105,8 @@ describe('audit routes', () => {
 
 describe('audit routes without CONSENT_ADMIN_TOKEN', () => {
   it('do not exist (404), whatever token is sent', async () => {
-    const temp = tempDir();
-    const collector = await startCollector({ CONSENT_DB: temp.db, CONSENT_ADMIN_TOKEN: '' });
+    const temp = await tempStore();
+    const collector = await startCollector({ ...temp.env, CONSENT_ADMIN_TOKEN: '' });
     try {
       const record = makeRecord();
       assert.equal((await post(`${collector.url}/api/consent`, record)).status, 201);
@@ -103,7 +117,7 @@ describe('audit routes without CONSENT_ADMIN_TOKEN', () => {
       }
     } finally {
       await collector.stop();
-      temp.remove();
+      await temp.remove();
     }
   });
 });

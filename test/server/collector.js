@@ -4,13 +4,71 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID, createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 
 const MAIN = new URL('../../server/main.js', import.meta.url).pathname;
+
+/**
+ * The throwaway PostgreSQL cluster the suite runs against when started by `postgres-suite.js`
+ * (a superuser URL); unset, the suite runs on SQLite.
+ */
+export const POSTGRES = process.env.CARAT_TEST_POSTGRES;
+/** For tests that only make sense on one store: `it(name, onlyOn('sqlite'), fn)`. @param {'sqlite' | 'postgres'} store */
+export const onlyOn = (store) => ({ skip: (store === 'postgres') !== Boolean(POSTGRES) && `${store} only` });
 
 /** A fresh folder for one test file's databases. */
 export function tempDir() {
   const dir = mkdtempSync(join(tmpdir(), 'carat-collector-'));
   return { dir, db: join(dir, 'consent.db'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A fresh, empty store for a collector: a SQLite file in a temporary folder, or a new database on
+ * the test cluster when the suite runs on PostgreSQL.
+ * @returns {Promise<{ env: Record<string, string>, url?: string, rows: () => Promise<Record<string, any>[]>, remove: () => Promise<void> }>}
+ */
+export async function tempStore() {
+  const temp = tempDir();
+  if (!POSTGRES) {
+    return { env: { CONSENT_DB: temp.db }, rows: async () => rows(temp.db), remove: async () => temp.remove() };
+  }
+  temp.remove();
+  const name = `carat_${randomUUID().replaceAll('-', '')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(POSTGRES);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.href },
+    url: url.href,
+    rows: () => postgresRows(url.href),
+    remove: () => adminQuery(`DROP DATABASE ${name} WITH (FORCE)`),
+  };
+}
+
+/** @param {string} sql */
+async function adminQuery(sql) {
+  const client = new pg.Client(POSTGRES);
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Rows of a PostgreSQL store, read directly, in the shape `rows` gives for SQLite.
+ * @param {string} url
+ */
+export async function postgresRows(url) {
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    const { rows: found } = await client.query('SELECT * FROM consent_records ORDER BY seq');
+    return found.map((row) => ({ ...row, seq: Number(row.seq) }));
+  } finally {
+    await client.end();
+  }
 }
 
 /**

@@ -1,20 +1,22 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startCollector, tempDir, makeRecord, post, rows, wordingHash } from './collector.js';
+import { startCollector, tempDir, tempStore, onlyOn, makeRecord, post, rows, wordingHash } from './collector.js';
 
 describe('POST /api/consent', () => {
-  const temp = tempDir();
+  /** @type {Awaited<ReturnType<typeof tempStore>>} */
+  let temp;
   /** @type {Awaited<ReturnType<typeof startCollector>>} */
   let collector;
   let endpoint = '';
 
   before(async () => {
-    collector = await startCollector({ CONSENT_DB: temp.db, ALLOWED_ORIGINS: 'https://shop.example, https://www.shop.example' });
+    temp = await tempStore();
+    collector = await startCollector({ ...temp.env, ALLOWED_ORIGINS: 'https://shop.example, https://www.shop.example' });
     endpoint = `${collector.url}/api/consent`;
   });
   after(async () => {
     await collector.stop();
-    temp.remove();
+    await temp.remove();
   });
 
   it('stores a record with 201 and its own receivedAt', async () => {
@@ -23,7 +25,7 @@ describe('POST /api/consent', () => {
     const { status, body } = await post(endpoint, record);
     assert.equal(status, 201);
     assert.equal(body.id, record.id);
-    const stored = rows(temp.db).find((row) => row.id === record.id);
+    const stored = (await temp.rows()).find((row) => row.id === record.id);
     assert.ok(stored);
     assert.deepEqual(JSON.parse(stored.record), record);
     assert.equal(stored.created_at, '2001-01-01T00:00:00.000Z');
@@ -36,7 +38,7 @@ describe('POST /api/consent', () => {
     assert.equal((await post(endpoint, record)).status, 201);
     assert.equal((await post(endpoint, record)).status, 200);
     assert.equal((await post(endpoint, JSON.stringify(record), { 'content-type': 'text/plain;charset=UTF-8' })).status, 200);
-    assert.equal(rows(temp.db).filter((row) => row.id === record.id).length, 1);
+    assert.equal((await temp.rows()).filter((row) => row.id === record.id).length, 1);
   });
 
   it('compares ids without regard to case: the same record under an upper-case id is a duplicate', async () => {
@@ -44,7 +46,7 @@ describe('POST /api/consent', () => {
     assert.equal((await post(endpoint, record)).status, 201);
     const shouted = await post(endpoint, { ...record, id: record.id.toUpperCase() });
     assert.equal(shouted.status, 200);
-    assert.equal(rows(temp.db).filter((row) => row.id.toLowerCase() === record.id).length, 1);
+    assert.equal((await temp.rows()).filter((row) => row.id.toLowerCase() === record.id).length, 1);
   });
 
   it('answers 409, stores nothing and logs it when another record comes under a stored id', async () => {
@@ -55,7 +57,7 @@ describe('POST /api/consent', () => {
       assert.equal(status, 409);
       assert.equal(body.field, 'id');
     }
-    const kept = rows(temp.db).filter((row) => row.id === record.id);
+    const kept = (await temp.rows()).filter((row) => row.id === record.id);
     assert.equal(kept.length, 1);
     assert.equal(JSON.parse(kept[0]?.record).method, 'reject-all');
     assert.match(collector.output(), new RegExp(`"id":"${record.id}".*another record is stored under its id`));
@@ -69,7 +71,7 @@ describe('POST /api/consent', () => {
   it('stores the client address truncated to its /24, never whole', async () => {
     const record = makeRecord();
     await post(endpoint, record);
-    const stored = rows(temp.db).find((row) => row.id === record.id);
+    const stored = (await temp.rows()).find((row) => row.id === record.id);
     assert.equal(stored.client_address, '127.0.0.0/24');
     assert.ok(!JSON.stringify(stored).includes('127.0.0.1'));
   });
@@ -115,7 +117,7 @@ describe('POST /api/consent', () => {
       assert.equal(status, 422);
       assert.equal(body.field, field);
       assert.match(body.error, new RegExp(field.replace('.', '\\.')));
-      assert.equal(rows(temp.db).filter((row) => row.id === record.id).length, 0);
+      assert.equal((await temp.rows()).filter((row) => row.id === record.id).length, 0);
     });
   }
 
@@ -126,7 +128,7 @@ describe('POST /api/consent', () => {
       assert.equal(status, 422);
       assert.equal(body.field, 'site');
     }
-    assert.equal(rows(temp.db).filter((row) => row.id === forged.id).length, 0);
+    assert.equal((await temp.rows()).filter((row) => row.id === forged.id).length, 0);
     const own = makeRecord({ site: 'https://shop.example' });
     assert.equal((await post(endpoint, own, { origin: 'https://shop.example' })).status, 201);
   });
@@ -143,7 +145,7 @@ describe('POST /api/consent', () => {
     }
     const skewed = makeRecord({ createdAt: new Date(now + 60000).toISOString(), expiresAt: new Date(now + 400 * 864e5).toISOString() });
     assert.equal((await post(endpoint, skewed)).status, 201, 'a visitor clock a minute fast is fine');
-    assert.equal(rows(temp.db).filter((row) => row.id === ahead.id || row.id === backwards.id).length, 0);
+    assert.equal((await temp.rows()).filter((row) => row.id === ahead.id || row.id === backwards.id).length, 0);
   });
 
   it('refuses a body in a charset other than UTF-8 with 415 rather than mangle it', async () => {
@@ -154,7 +156,7 @@ describe('POST /api/consent', () => {
       assert.equal(response.status, 415, type);
       assert.match((await response.json()).error, /charset/);
     }
-    assert.equal(rows(temp.db).filter((row) => row.id === record.id).length, 0);
+    assert.equal((await temp.rows()).filter((row) => row.id === record.id).length, 0);
     assert.equal((await post(endpoint, record, { 'content-type': 'application/json; charset="UTF-8"' })).status, 201);
   });
 
@@ -182,9 +184,9 @@ describe('POST /api/consent', () => {
     assert.equal(denied.headers.get('access-control-allow-origin'), null);
   });
 
-  it('never edits or deletes a record, not even from inside the database', async () => {
+  it('never edits or deletes a record, not even from inside the database', onlyOn('sqlite'), async () => {
     const { default: Database } = await import('better-sqlite3');
-    const db = new Database(temp.db);
+    const db = new Database(temp.env.CONSENT_DB);
     try {
       assert.throws(() => db.prepare("UPDATE consent_records SET email = 'x'").run(), /append-only/);
       assert.throws(() => db.prepare('DELETE FROM consent_records').run(), /append-only/);
@@ -192,23 +194,37 @@ describe('POST /api/consent', () => {
       db.close();
     }
   });
+
+  it('never edits, deletes or truncates a record, not even from inside PostgreSQL', onlyOn('postgres'), async () => {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client(temp.url);
+    await client.connect();
+    try {
+      assert.ok((await temp.rows()).length > 0);
+      await assert.rejects(client.query("UPDATE consent_records SET email = 'x'"), /append-only/);
+      await assert.rejects(client.query('DELETE FROM consent_records'), /append-only/);
+      await assert.rejects(client.query('TRUNCATE consent_records'), /append-only/);
+    } finally {
+      await client.end();
+    }
+  });
 });
 
 describe('rate limit', () => {
   it('answers 429 per client address beyond RATE_LIMIT_PER_MINUTE', async () => {
-    const temp = tempDir();
-    const collector = await startCollector({ CONSENT_DB: temp.db, RATE_LIMIT_PER_MINUTE: '3' });
+    const temp = await tempStore();
+    const collector = await startCollector({ ...temp.env, RATE_LIMIT_PER_MINUTE: '3' });
     try {
       const endpoint = `${collector.url}/api/consent`;
       for (let i = 0; i < 3; i++) assert.equal((await post(endpoint, makeRecord())).status, 201);
       const refused = await post(endpoint, makeRecord());
       assert.equal(refused.status, 429);
       assert.equal(typeof refused.body.error, 'string');
-      assert.equal(rows(temp.db).length, 3);
+      assert.equal((await temp.rows()).length, 3);
       assert.equal((await fetch(`${collector.url}/healthz`)).status, 200, 'reads are not limited');
     } finally {
       await collector.stop();
-      temp.remove();
+      await temp.remove();
     }
   });
 
@@ -280,14 +296,14 @@ describe('behind a proxy (TRUST_PROXY)', () => {
 
 describe('IPv6 clients', () => {
   it('stores the /48 network only', async () => {
-    const temp = tempDir();
-    const collector = await startCollector({ CONSENT_DB: temp.db, HOST: '::1' });
+    const temp = await tempStore();
+    const collector = await startCollector({ ...temp.env, HOST: '::1' });
     try {
       assert.equal((await post(`${collector.url}/api/consent`, makeRecord())).status, 201);
-      assert.deepEqual(rows(temp.db).map((row) => row.client_address), ['0:0:0::/48']);
+      assert.deepEqual((await temp.rows()).map((row) => row.client_address), ['0:0:0::/48']);
     } finally {
       await collector.stop();
-      temp.remove();
+      await temp.remove();
     }
   });
 });

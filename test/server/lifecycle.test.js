@@ -4,7 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startCollector, tempDir, makeRecord, post, rows } from './collector.js';
+import { startCollector, tempDir, tempStore, onlyOn, makeRecord, post } from './collector.js';
 
 /**
  * Sends the first half of a POST, lets `between` run while the request is in flight, then the rest.
@@ -26,19 +26,19 @@ function postInTwoHalves(url, body, between) {
 
 describe('collector lifecycle', () => {
   it('answers /healthz while the database answers', async () => {
-    const temp = tempDir();
-    const collector = await startCollector({ CONSENT_DB: temp.db });
+    const temp = await tempStore();
+    const collector = await startCollector({ ...temp.env });
     try {
       const response = await fetch(`${collector.url}/healthz`);
       assert.equal(response.status, 200);
       assert.deepEqual(await response.json(), { status: 'ok' });
     } finally {
       await collector.stop();
-      temp.remove();
+      await temp.remove();
     }
   });
 
-  it('answers /healthz 503 once a failed WAL sync has stopped the writer, so it gets restarted', async () => {
+  it('answers /healthz 503 once a failed WAL sync has stopped the writer, so it gets restarted', onlyOn('sqlite'), async () => {
     const temp = tempDir();
     const marker = join(temp.dir, 'fail-sync');
     const collector = await startCollector({
@@ -64,25 +64,25 @@ describe('collector lifecycle', () => {
   });
 
   it('keeps every record across a restart, and still dedupes after it', async () => {
-    const temp = tempDir();
+    const temp = await tempStore();
     const record = makeRecord();
-    const first = await startCollector({ CONSENT_DB: temp.db });
+    const first = await startCollector({ ...temp.env });
     assert.equal((await post(`${first.url}/api/consent`, record)).status, 201);
     await first.stop();
-    const second = await startCollector({ CONSENT_DB: temp.db });
+    const second = await startCollector({ ...temp.env });
     try {
       assert.equal((await post(`${second.url}/api/consent`, record)).status, 200);
       assert.equal((await post(`${second.url}/api/consent`, makeRecord())).status, 201);
-      assert.equal(rows(temp.db).length, 2);
+      assert.equal((await temp.rows()).length, 2);
     } finally {
       await second.stop();
-      temp.remove();
+      await temp.remove();
     }
   });
 
   it('on SIGTERM finishes the request in flight, closes the database and exits 0', async () => {
-    const temp = tempDir();
-    const collector = await startCollector({ CONSENT_DB: temp.db });
+    const temp = await tempStore();
+    const collector = await startCollector({ ...temp.env });
     const record = makeRecord();
     try {
       const answer = await postInTwoHalves(`${collector.url}/api/consent`, JSON.stringify(record), async () => {
@@ -94,19 +94,19 @@ describe('collector lifecycle', () => {
       assert.deepEqual(await collector.exited, { code: 0, signal: null });
       assert.match(collector.output(), /collector stopped/);
       // SQLite removes the write-ahead log only when the last connection closes cleanly.
-      assert.equal(existsSync(`${temp.db}-wal`), false);
-      assert.deepEqual(rows(temp.db).map((row) => row.id), [record.id]);
+      if (temp.env.CONSENT_DB) assert.equal(existsSync(`${temp.env.CONSENT_DB}-wal`), false);
+      assert.deepEqual((await temp.rows()).map((row) => row.id), [record.id]);
     } finally {
       await collector.stop();
-      temp.remove();
+      await temp.remove();
     }
   });
 
   it('stops on SIGINT too', async () => {
-    const temp = tempDir();
-    const collector = await startCollector({ CONSENT_DB: temp.db });
+    const temp = await tempStore();
+    const collector = await startCollector({ ...temp.env });
     collector.child.kill('SIGINT');
     assert.deepEqual(await collector.exited, { code: 0, signal: null });
-    temp.remove();
+    await temp.remove();
   });
 });

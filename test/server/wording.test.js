@@ -1,9 +1,10 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startCollector, tempDir, post, wordingHash, makeRecord } from './collector.js';
+import { startCollector, tempStore, post, wordingHash, makeRecord } from './collector.js';
 
 describe('wording routes', () => {
-  const temp = tempDir();
+  /** @type {Awaited<ReturnType<typeof tempStore>>} */
+  let temp;
   /** @type {Awaited<ReturnType<typeof startCollector>>} */
   let collector;
   let endpoint = '';
@@ -11,12 +12,13 @@ describe('wording routes', () => {
   const recordFor = async (text) => assert.equal((await post(`${collector.url}/api/consent`, makeRecord({ wordingHash: wordingHash(text) }))).status, 201);
 
   before(async () => {
-    collector = await startCollector({ CONSENT_DB: temp.db });
+    temp = await tempStore();
+    collector = await startCollector({ ...temp.env });
     endpoint = `${collector.url}/api/wording`;
   });
   after(async () => {
     await collector.stop();
-    temp.remove();
+    await temp.remove();
   });
 
   it('stores a wording once: 201, then 200, and returns it by hash', async () => {
@@ -81,8 +83,8 @@ describe('wording routes', () => {
 
 describe('wordings per network', () => {
   it('are bounded: one network cannot fill the archive', async () => {
-    const temp = tempDir();
-    const collector = await startCollector({ CONSENT_DB: temp.db, RATE_LIMIT_PER_MINUTE: '1000' });
+    const temp = await tempStore();
+    const collector = await startCollector({ ...temp.env, RATE_LIMIT_PER_MINUTE: '1000' });
     try {
       const statuses = [];
       for (let i = 0; i < 25; i++) {
@@ -94,7 +96,7 @@ describe('wordings per network', () => {
       assert.equal((await fetch(`${collector.url}/api/wording/${wordingHash('Banner version 24')}`)).status, 404);
     } finally {
       await collector.stop();
-      temp.remove();
+      await temp.remove();
     }
   });
 });
