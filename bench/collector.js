@@ -1,10 +1,11 @@
 import autocannon from 'autocannon';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { consentRecordBody } from './consent-record.js';
 import { spawnServer } from './spawn-server.js';
+import { findPostgres, INSTALL_HINT, startCluster } from '../test/server/postgres-cluster.js';
 
 /** Load shape, reported with the results. */
 export const LOAD = {
@@ -27,10 +28,10 @@ export const LOAD = {
  */
 
 /** @returns {Promise<Load>} */
-async function load(origin, duration) {
+async function load(origin, duration, connections = LOAD.connections) {
   const result = await autocannon({
     url: origin,
-    connections: LOAD.connections,
+    connections,
     duration,
     requests: [{
       method: 'POST',
@@ -73,12 +74,57 @@ export async function measureCollector(root, [oursPort, ceilingPort]) {
   const ceiling = await measure(fileURLToPath(new URL('./ceiling-server.js', import.meta.url)), {}, ceilingPort);
   const data = mkdtempSync(join(tmpdir(), 'carat-bench-'));
   try {
-    const ours = await measure(main, {
-      CONSENT_DB: join(data, 'consent.db'),
-      RATE_LIMIT_PER_MINUTE: '100000000',
-    }, oursPort);
-    return { ours, ceiling };
+    const file = join(data, 'consent.db');
+    const ours = await measure(main, { CONSENT_DB: file, RATE_LIMIT_PER_MINUTE: '100000000' }, oursPort);
+    // Stopped, so the log is copied into the file: its size is what the records take on disk.
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(file, { readonly: true });
+    const records = /** @type {number} */ (db.prepare('SELECT count(*) FROM consent_records').pluck().get());
+    db.close();
+    return { ours: { ...ours, bytesPerRecord: statSync(file).size / records }, ceiling };
   } finally {
     rmSync(data, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Two collectors on one throwaway PostgreSQL cluster (fresh database, default durability: every
+ * answer waits for its commit's WAL flush), the same load split evenly between them, as a load
+ * balancer would: req/s summed, p99 the worse of the two.
+ * @param {string} root repository root
+ * @param {number[]} ports two free ports
+ * @returns {Promise<{ missing: string } | Load & { bytesPerRecord: number }>}
+ */
+export async function measurePostgresPair(root, ports) {
+  const bin = findPostgres();
+  if (!bin) return { missing: `no PostgreSQL server found (${INSTALL_HINT})` };
+  const main = join(root, 'server/main.js');
+  const cluster = await startCluster(bin);
+  try {
+    const env = { DATABASE_URL: cluster.url, RATE_LIMIT_PER_MINUTE: '100000000', HOST: '127.0.0.1' };
+    const origins = ports.map((port) => `http://127.0.0.1:${port}`);
+    const servers = await Promise.all(ports.map((port, n) => spawnServer(main, { ...env, PORT: String(port) }, /** @type {string} */ (origins[n]))));
+    try {
+      const each = LOAD.connections / origins.length;
+      await Promise.all(origins.map((origin) => load(origin, LOAD.warmupS, each)));
+      const results = await Promise.all(origins.map((origin) => load(origin, LOAD.durationS, each)));
+      const { default: pg } = await import('pg');
+      const client = new pg.Client(cluster.url);
+      await client.connect();
+      const { rows } = await client.query("SELECT count(*) AS n, pg_total_relation_size('consent_records') AS bytes FROM consent_records");
+      await client.end();
+      return {
+        rps: results.reduce((sum, r) => sum + r.rps, 0),
+        p50: Math.max(...results.map((r) => r.p50)),
+        p99: Math.max(...results.map((r) => r.p99)),
+        non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+        errors: results.reduce((sum, r) => sum + r.errors, 0),
+        bytesPerRecord: Number(rows[0].bytes) / Number(rows[0].n),
+      };
+    } finally {
+      await Promise.all(servers.map((server) => server.stop()));
+    }
+  } finally {
+    cluster.stop();
   }
 }

@@ -22,8 +22,9 @@ const range = (s) => `${int(s.median)} (${int(s.min)}–${int(s.max)})`;
  * @property {import('./widgets.js').Widget[]} widgets ours first
  * @property {Map<string, { raw: number, gzip: number, brotli: number, withPreferences: number }>} sizes by widget name
  * @property {{ missing: string } | { timings: Map<string, import('./page-timings.js').Timings> }} pages
- * @property {{ missing: string } | { ours: import('./collector.js').Load, ceiling: import('./collector.js').Load }} collector
+ * @property {{ missing: string } | { ours: import('./collector.js').Load & { bytesPerRecord: number }, ceiling: import('./collector.js').Load }} collector
  * @property {{ missing: string } | { count: number, storeS: number, verifyS: number }} verify
+ * @property {{ missing: string } | import('./collector.js').Load & { bytesPerRecord: number }} [postgresPair]
  * @property {{ connections: number, durationS: number, warmupS: number }} load
  */
 
@@ -119,6 +120,26 @@ function collectorRows(results) {
     `| Collector latency p50 / p99, ms | ${int(ours.p50)} / ${int(ours.p99)} | ${blanks} ` +
       `| p99 < ${TARGETS.collectorP99Ms} (node:http: ${int(ceiling.p50)} / ${int(ceiling.p99)}) ` +
       `| ${met(ours.p99 < TARGETS.collectorP99Ms)} |`,
+    ...postgresRows(results.postgresPair, ours, blanks),
+    `| Collector on SQLite, bytes per million records | ${(ours.bytesPerRecord / 1e3).toFixed(0)} MB | ${blanks} | | measured |`,
+  ];
+}
+
+/**
+ * Two collectors sharing one PostgreSQL beside the one on SQLite: what a second instance buys.
+ * @param {Results['postgresPair']} pair
+ * @param {import('./collector.js').Load} sqlite
+ * @param {string} blanks
+ */
+function postgresRows(pair, sqlite, blanks) {
+  if (!pair || 'missing' in pair) return [`| 2 collectors on PostgreSQL | ${pair?.missing ?? 'not run'} | ${blanks} | | not measured |`];
+  const refused = pair.non2xx + pair.errors;
+  return [
+    `| 2 collectors on PostgreSQL vs 1 on SQLite, req/s | ${int(pair.rps)} vs ${int(sqlite.rps)} (${ratio(pair.rps / sqlite.rps)})` +
+      `${refused ? ` (${int(refused)} non-2xx or errors)` : ''} | ${blanks} | | ${refused ? 'refusals' : 'measured'} |`,
+    `| 2 collectors on PostgreSQL vs 1 on SQLite, p99 ms | ${int(pair.p99)} vs ${int(sqlite.p99)} | ${blanks} ` +
+      `| p99 < ${TARGETS.collectorP99Ms} | ${met(pair.p99 < TARGETS.collectorP99Ms)} |`,
+    `| Collector on PostgreSQL, bytes per million records | ${(pair.bytesPerRecord / 1e3).toFixed(0)} MB (table and indexes) | ${blanks} | | measured |`,
   ];
 }
 

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { LOAD, measureCollector } from './collector.js';
+import { LOAD, measureCollector, measurePostgresPair } from './collector.js';
 import { measurePages } from './page-timings.js';
 import { renderReport } from './report.js';
 import { measureSize } from './sizes.js';
@@ -12,7 +12,7 @@ import { startStaticServer } from './static-server.js';
 import { root, widgets } from './widgets.js';
 import { measureVerify } from './verify.js';
 
-const PORTS = { pages: 8190, collector: 8191, ceiling: 8192 };
+const PORTS = { pages: 8190, collector: 8191, ceiling: 8192, postgres: [8193, 8194] };
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
 const verifyRecords = Number(process.env.BENCH_VERIFY_RECORDS ?? 1_000_000);
@@ -54,6 +54,8 @@ const pages = await part('pages', async () => {
 
 const collector = await part('collector', () => measureCollector(root, [PORTS.collector, PORTS.ceiling]));
 if ('missing' in collector) console.error(`collector: ${collector.missing}`);
+const postgresPair = await part('postgres', () => measurePostgresPair(root, PORTS.postgres));
+if ('missing' in postgresPair) console.error(`2 collectors on PostgreSQL: ${postgresPair.missing}`);
 
 const verify = await part('verify', () => measureVerify(root, verifyRecords));
 if ('missing' in verify) console.error(`verify: ${verify.missing}`);
@@ -71,6 +73,7 @@ const report = renderReport({
   pages,
   collector,
   verify,
+  postgresPair,
   load: LOAD,
 });
 writeFileSync(join(root, 'bench/results.md'), report);
