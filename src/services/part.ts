@@ -14,6 +14,8 @@ import type { ServiceEntry } from './types.js';
  * part only on sites whose config lists services; everything here is what such a site adds.
  */
 export interface ServicesPart {
+  /** The look of the services in the dialogs, which adopt it beside their own. */
+  readonly styles: CSSStyleSheet;
   /** The configured services that passed the checks, in config order. */
   readonly list: readonly ServiceEntry[];
   /** Whether `id` is a configured service. */
@@ -41,8 +43,6 @@ export function createServices(consent: ConsentController): ServicesPart {
   for (const error of errors) report(error);
   // Service names stand in for labels where a category name would go (an iframe's placeholder).
   consent.addStrings({ ...enServices, ...Object.fromEntries(list.map((s) => [s.id, s.name])) });
-  const root = consent.host.shadowRoot;
-  if (root) root.adoptedStyleSheets = [...root.adoptedStyleSheets, serviceStyles()];
 
   const t = consent.text.bind(consent);
   const purpose = (s: ServiceEntry) => t(`${s.id}Text`) || s.purpose;
@@ -113,6 +113,7 @@ export function createServices(consent: ConsentController): ServicesPart {
   };
 
   return {
+    styles: serviceStyles(),
     list,
     has: (id) => list.some((s) => s.id == id),
     of: (category) => list.filter((s) => s.category == category),

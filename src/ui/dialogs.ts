@@ -185,7 +185,11 @@ const checked = (event: Event) => (event.target as HTMLInputElement).checked;
 export function createDialogs(host: DialogHost): Dialogs {
   const { element, consent } = host;
   const t = consent.text.bind(consent);
-  adoptStyles(element.shadowRoot!, [...(element.constructor as typeof LitElement).elementStyles, dialogStyles]);
+  adoptStyles(element.shadowRoot!, [
+    ...(element.constructor as typeof LitElement).elementStyles,
+    dialogStyles,
+    ...(consent.services ? [consent.services.styles] : []),
+  ]);
   // Each open dialog and what had focus before it.
   const openers = new Map<string, Element | null>();
   let draft: Draft;
