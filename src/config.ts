@@ -23,6 +23,7 @@ function defaults(page: URL): ConsentOptions {
   return {
     endpoint: '',
     policyUrl: '',
+    policyPage: '',
     policy: '',
     policyVersion: '',
     siteName: page.hostname,
@@ -82,6 +83,7 @@ const oneOf =
 const checks: { [K in keyof ConsentOptions]: Check } = {
   endpoint: httpUrl,
   policyUrl: httpUrl,
+  policyPage: httpUrl,
   policy: matching((v) => /^#[\w-]+$/.test(v)),
   policyVersion: label,
   siteName: label,

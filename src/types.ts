@@ -66,6 +66,8 @@ export type ServiceSetting = string | ({ id: string } & Record<string, unknown>)
 export interface ConsentOptions {
   endpoint: string;
   policyUrl: string;
+  /** The shop's privacy page: where the banner's policy link leads without the popup. */
+  policyPage: string;
   /** `#id` of a `<template>` holding the policy text. */
   policy: string;
   /** Overrides the default version, the SHA-256 of the policy text. */

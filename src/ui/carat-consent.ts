@@ -24,6 +24,7 @@ const GLOBAL_ATTRIBUTE = /^(id|class|style|hidden|dir|title|slot|tabindex|part|r
  *
  * @attr endpoint - Where records are POSTed: an http(s) URL or a same-origin path.
  * @attr policy-url - The privacy policy, Markdown or plain text.
+ * @attr policy-page - The shop's privacy page: the href of the banner's policy link (default: `policy-url`).
  * @attr policy - `#id` of a `<template>` holding the policy instead.
  * @attr policy-version - Overrides the policy version (default: SHA-256 of the policy text).
  * @attr site-name - Fills `{{siteName}}` (default: the page's host name).
@@ -121,7 +122,8 @@ export class CaratConsentElement extends LitElement {
     return this.consent.ready && (this.consent.prompt || this.forceBanner);
   }
 
-  private async openDialog(name: 'preferences' | 'policy'): Promise<void> {
+  /** `fallback`: where to send the visitor when the dialogs cannot be loaded. */
+  private async openDialog(name: 'preferences' | 'policy', fallback?: string): Promise<void> {
     await this.consent.loaded;
     await this.consent.policyVersion;
     try {
@@ -137,6 +139,7 @@ export class CaratConsentElement extends LitElement {
       }
     } catch (error) {
       report('the dialogs could not be loaded', error);
+      if (fallback) location.href = fallback;
       return;
     }
     return this.dialogs.open(name);
@@ -213,15 +216,27 @@ export class CaratConsentElement extends LitElement {
     </div>`;
   }
 
+  /**
+   * A plain click opens the popup; with a modifier (new tab, new window) the browser follows the
+   * link, as it does for a middle click, which fires no `click`.
+   */
+  private followPolicyLink(event: MouseEvent, href: string): void {
+    if (event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    void this.openDialog('policy', href);
+  }
+
   private renderBanner() {
     const t = this.consent.text.bind(this.consent);
+    // A policy from a <template> has no address of its own: then the link only opens the popup.
+    const policy = this.consent.options.policyPage || this.consent.options.policyUrl;
     return html`<div part="banner">
       <div>
         <h2 id="banner-title">${t('bannerTitle')}</h2>
         <p>${t('bannerText')}</p>
         ${this.consent.services?.bannerNote(this.showPreferences)}
         ${this.consent.gpc ? html`<p class="small">${t('gpcNotice')}</p>` : nothing}
-        <button class="link" @click=${this.showPolicy}>${t('policyLink')}</button>
+        <a class="link" href=${policy || '#'} @click=${(event: MouseEvent) => this.followPolicyLink(event, policy)}>${t('policyLink')}</a>
       </div>
       ${this.renderActions()}
     </div>`;

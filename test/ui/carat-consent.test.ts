@@ -45,7 +45,7 @@ describe('first visit', () => {
       return [s.backgroundColor, s.color, s.fontWeight, s.fontSize].join();
     });
     expect(new Set(styles).size).to.equal(1);
-    expect(button(el, 'Privacy policy')).to.exist;
+    expect(part(el, '[part~="banner"] a')!.textContent).to.equal('Privacy policy');
     expect(await el.getConsent()).to.equal(null);
     await expect(el).shadowDom.to.be.accessible();
   });
@@ -185,7 +185,7 @@ describe('promotional e-mail', () => {
 describe('the policy popup', () => {
   it('shows the policy with the blanks filled, headed and scrollable, and closes on Escape back to its opener', async () => {
     const el = await mountWidget();
-    const link = button(el, 'Privacy policy');
+    const link = part(el, '[part~="banner"] a')!;
     link.focus();
     await sendKeys({ press: 'Enter' });
     const dialog = await openedDialog(el, 'policy');
@@ -274,6 +274,29 @@ describe('the policy popup', () => {
     }
     expect(errors).to.have.length(1);
     expect(errors[0]).to.match(/^\[carat-consent\] option "policy-url" ".*\/no-such-policy.md" could not be fetched \(HTTP 404\)$/);
+  });
+
+  it('links to the policy page; a plain click opens the popup, a Ctrl-click is left to the browser', async () => {
+    const el = await mountWidget({ 'policy-page': '/privacy.html' });
+    const link = part<HTMLAnchorElement>(el, '[part~="banner"] a')!;
+    expect(link.href).to.equal(new URL('/privacy.html', location.href).href);
+    expect(link.textContent).to.equal('Privacy policy');
+    const ctrl = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, ctrlKey: true });
+    // Cancelled here so the test page stays: what matters is that the widget did not cancel it first.
+    let cancelledByWidget = true;
+    link.addEventListener('click', (e) => { cancelledByWidget = e.defaultPrevented; e.preventDefault(); }, { once: true });
+    link.dispatchEvent(ctrl);
+    expect(cancelledByWidget).to.equal(false);
+    expect(part<HTMLDialogElement>(el, '#policy')?.open ?? false).to.equal(false);
+    const plain = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+    link.dispatchEvent(plain);
+    expect(plain.defaultPrevented).to.equal(true);
+    await openedDialog(el, 'policy');
+  });
+
+  it('links to policy-url when no policy page is set', async () => {
+    const el = await mountWidget({ policy: '', 'policy-url': '/demo/policy.md' });
+    expect(part<HTMLAnchorElement>(el, '[part~="banner"] a')!.href).to.equal(new URL('/demo/policy.md', location.href).href);
   });
 
   it('without a contact e-mail, says the policy could not be loaded without an empty "write to" sentence', async () => {
