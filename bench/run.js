@@ -11,11 +11,13 @@ import { measureSize } from './sizes.js';
 import { startStaticServer } from './static-server.js';
 import { root, widgets } from './widgets.js';
 import { measureVerify } from './verify.js';
+import { measureConsoleStats } from './console-stats.js';
 
 const PORTS = { pages: 8190, collector: 8191, ceiling: 8192, postgres: [8193, 8194] };
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
 const verifyRecords = Number(process.env.BENCH_VERIFY_RECORDS ?? 1_000_000);
+const statsRecords = Number(process.env.BENCH_STATS_RECORDS ?? 1_000_000);
 if (!Number.isInteger(rounds) || rounds < 1) {
   console.error(`BENCH_ROUNDS must be a whole number above 0, not "${process.env.BENCH_ROUNDS}"`);
   process.exit(1);
@@ -60,6 +62,9 @@ if ('missing' in postgresPair) console.error(`2 collectors on PostgreSQL: ${post
 const verify = await part('verify', () => measureVerify(root, verifyRecords));
 if ('missing' in verify) console.error(`verify: ${verify.missing}`);
 
+const consoleStats = await part('console stats', () => measureConsoleStats(root, statsRecords));
+if ('missing' in consoleStats) console.error(`console stats: ${consoleStats.missing}`);
+
 const report = renderReport({
   meta: {
     date: new Date().toISOString(),
@@ -74,6 +79,7 @@ const report = renderReport({
   collector,
   verify,
   postgresPair,
+  consoleStats,
   load: LOAD,
 });
 writeFileSync(join(root, 'bench/results.md'), report);

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromeArgs, chromePath } from './chrome.js';
+import { emailHistory, fakeRecords, seedRecords } from './seed-records.js';
+import { startCollector } from '../test/server/collector.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = (name) => join(root, 'docs', `${name}.png`);
@@ -56,6 +58,36 @@ const withLang = (lang) => (html) =>
   html.replace(/<html lang="[^"]*"/, `<html lang="${lang}"${lang === 'ar' ? ' dir="rtl"' : ''}`);
 const withData = (attribute) => (html) => html.replace('<script src="/dist/carat-consent.js"', `<script src="/dist/carat-consent.js" ${attribute}`);
 
+/**
+ * The site owner's console on a store seeded with 30 days of made-up records and one visitor's
+ * history with an e-mail address: its overview and that proof page.
+ */
+async function shootConsole(browser) {
+  const dir = mkdtempSync(join(tmpdir(), 'carat-console-shots-'));
+  const db = join(dir, 'consent.db');
+  const lastDay = new Date().toISOString().slice(0, 10);
+  const history = emailHistory();
+  seedRecords(db, [...fakeRecords({ count: 6000, days: 30, lastDay, services: true }), ...history]);
+  const collector = await startCollector({ CONSENT_DB: db, CONSENT_ADMIN_TOKEN: 'screenshots' });
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, reducedMotion: 'reduce' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${collector.url}/admin/`);
+    await page.getByLabel('Admin token').fill('screenshots');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('console-chart').first().waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: out('console-overview'), fullPage: true });
+    await page.goto(`${collector.url}/admin/#proof?q=${history[0]?.record.email.address}`);
+    await page.locator('console-proof article').first().waitFor();
+    await page.screenshot({ path: out('console-proof'), fullPage: true });
+  } finally {
+    await context.close();
+    await collector.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const demo = await startDemo();
 const browser = await chromium.launch({ executablePath: chromePath, args: chromeArgs });
 try {
@@ -86,6 +118,7 @@ try {
   const { page, close } = await open(browser, demo.url, undefined, { width: 390, height: 780 });
   await page.screenshot({ path: out('banner-phone') });
   await close();
+  await shootConsole(browser);
   console.log('docs/*.png written');
 } finally {
   await browser.close();

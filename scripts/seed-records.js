@@ -72,6 +72,22 @@ export function* fakeRecords({ count, days, lastDay, seed = 1, services = false 
   }
 }
 
+/** One visitor's history with an e-mail address: grant, change, withdrawal. */
+export function emailHistory() {
+  const visitorId = crypto.randomUUID();
+  const address = 'grete@mail.example';
+  const at = (/** @type {number} */ back) => new Date(Date.now() - back * 86400000).toISOString();
+  const base = {
+    visitorId, expiresAt: at(-180), policyVersion: 'sha256:policy-2026-11', site: 'https://clustercarat.example',
+    gpc: false, language: 'de', wordingHash: hashOf(WORDINGS.de),
+  };
+  return [
+    { ...base, id: crypto.randomUUID(), createdAt: at(3), method: 'accept-all', categories: { necessary: true, analytics: true, marketing: true, preferences: true }, email: { marketing: 'granted', address } },
+    { ...base, id: crypto.randomUUID(), createdAt: at(2), method: 'custom', categories: { necessary: true, analytics: true, marketing: false, preferences: false }, email: { marketing: 'granted', address } },
+    { ...base, id: crypto.randomUUID(), createdAt: at(1), method: 'withdraw', categories: { necessary: true, analytics: false, marketing: false, preferences: false }, email: { marketing: 'denied', address } },
+  ].map((record) => ({ record, receivedAt: record.createdAt }));
+}
+
 /**
  * Stores records (and the wordings they name) in the SQLite file at `path`, creating it.
  * @param {string} path

@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { extname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromeArgs, chromePath } from '../../scripts/chrome.js';
-import { fakeRecords, hashOf, seedRecords, WORDINGS } from '../../scripts/seed-records.js';
+import { emailHistory, fakeRecords, seedRecords } from '../../scripts/seed-records.js';
 import { startCollector, tempDir } from '../server/collector.js';
 
 export const TOKEN = 'console-test-token';
@@ -43,22 +43,6 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 /** Today and the days before it (UTC), as the collector counts them. @param {number} back */
 export const day = (back = 0) => new Date(Date.now() - back * 86400000).toISOString().slice(0, 10);
-
-/** One visitor's history with an e-mail address: grant, change, withdrawal. */
-export function emailHistory() {
-  const visitorId = crypto.randomUUID();
-  const address = 'grete@mail.example';
-  const at = (/** @type {number} */ back) => new Date(Date.now() - back * 86400000).toISOString();
-  const base = {
-    visitorId, expiresAt: at(-180), policyVersion: 'sha256:policy-2026-11', site: 'https://clustercarat.example',
-    gpc: false, language: 'de', wordingHash: hashOf(WORDINGS.de),
-  };
-  return [
-    { ...base, id: crypto.randomUUID(), createdAt: at(3), method: 'accept-all', categories: { necessary: true, analytics: true, marketing: true, preferences: true }, email: { marketing: 'granted', address } },
-    { ...base, id: crypto.randomUUID(), createdAt: at(2), method: 'custom', categories: { necessary: true, analytics: true, marketing: false, preferences: false }, email: { marketing: 'granted', address } },
-    { ...base, id: crypto.randomUUID(), createdAt: at(1), method: 'withdraw', categories: { necessary: true, analytics: false, marketing: false, preferences: false }, email: { marketing: 'denied', address } },
-  ].map((record) => ({ record, receivedAt: record.createdAt }));
-}
 
 /** Seeds a store, starts the collector on it and a browser beside it. */
 export async function startConsole() {
