@@ -66,12 +66,18 @@ if (!(sessionHours > 0 && sessionHours <= 24 * 30)) {
   process.exit(1);
 }
 
+// Lines logged before the collector listens wait, so the first line a newcomer sees is the URL to open.
+/** @type {string[] | null} */
+let beforeListening = [];
+/** @param {string} line */
+const log = (line) => (beforeListening ? beforeListening.push(line) : console.log(line));
+
 const app = await buildApp({
   storage,
   allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   rateLimitPerMinute,
   trustProxy,
-  headPublishing: { intervalMs: headIntervalS * 1000, log: (line) => console.log(line), ...(webhookUrl ? { webhookUrl } : {}) },
+  headPublishing: { intervalMs: headIntervalS * 1000, log, ...(webhookUrl ? { webhookUrl } : {}) },
   ...(process.argv.includes('--demo')
     ? { staticRoot: { demo: resolve(repository, 'demo'), dist: resolve(repository, 'dist') } }
     : {}),
@@ -93,7 +99,16 @@ async function shutdown(signal) {
 process.once('SIGTERM', shutdown);
 process.once('SIGINT', shutdown);
 
-const address = await app.listen({ port: Number(env.PORT || 8080), host: env.HOST || '127.0.0.1' });
+const port = Number(env.PORT || 8080);
+const address = await app.listen({ port, host: env.HOST || '127.0.0.1' }).catch((error) => {
+  // A newcomer's most likely failure: another program (often a second `npm start`) holds the port.
+  if (error?.code !== 'EADDRINUSE') throw error;
+  console.error(`[carat-consent] port ${port} is in use by another program: stop it, or start with another port, e.g. PORT=8081 npm start`);
+  process.exit(1);
+});
+if (process.argv.includes('--demo')) console.log(`Open the demo shop: ${address}/`);
 console.log(`carat-consent collector listening on ${address} (database ${database})`);
+for (const line of beforeListening) console.log(line);
+beforeListening = null;
 if (env.CONSENT_ADMIN_TOKEN) console.log(`The site owner's console: ${address}/admin/ (sign in with CONSENT_ADMIN_TOKEN)`);
 else console.log('Audit routes and the console at /admin/ are off: set CONSENT_ADMIN_TOKEN to turn them on.');
