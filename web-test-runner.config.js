@@ -73,6 +73,30 @@ function collectorPlugin() {
   };
 }
 
+/**
+ * Commands the tests call through `executeServerCommand`: Windows-style forced colours, which
+ * Chromium emulates as a media feature, and a screenshot of part of the page, to compare pixels.
+ * @returns {import('@web/test-runner').TestRunnerPlugin}
+ */
+function pixelsPlugin() {
+  // Chromium drops a session's emulation when the session detaches: keep one per page.
+  const sessions = new WeakMap();
+  return {
+    name: 'carat-pixels',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'forced-colors' && command !== 'screenshot') return undefined;
+      const page = /** @type {any} */ (session.browser).getPage(session.id);
+      if (command === 'forced-colors') {
+        if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
+        const features = [{ name: 'forced-colors', value: payload ? 'active' : 'none' }];
+        await sessions.get(page).send('Emulation.setEmulatedMedia', { features });
+        return true;
+      }
+      return page.screenshot({ clip: payload, encoding: 'base64' });
+    },
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
@@ -83,6 +107,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     collectorPlugin(),
+    pixelsPlugin(),
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath, headless: true, args: chromeArgs } })],
 };

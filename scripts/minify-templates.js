@@ -11,7 +11,10 @@ function squeezeCss(text) {
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':')
-    .replace(/;}/g, '}');
+    .replace(/;}/g, '}')
+    // `0.5rem` → `.5rem`, `[part~='banner']` → `[part~=banner]`: a value that is a plain name needs no quotes.
+    .replace(/([^\w.-])0\.(\d)/g, '$1.$2')
+    .replace(/=\s*'([a-z][\w-]*)'\]/g, '=$1]');
 }
 
 function squeezeHtml(text) {

@@ -33,7 +33,7 @@ function defaults(page: URL): ConsentOptions {
     services: [],
     expiresDays: 180,
     theme: 'light',
-    position: 'bar',
+    position: 'box',
     i18nBase: '',
     descriptions: {},
     cookies: {},

@@ -11,7 +11,7 @@ describe('parseOptions', () => {
     expect(options.siteName).to.equal('shop.example');
     expect(options.categories).to.deep.equal(['analytics', 'marketing', 'preferences']);
     expect(options.theme).to.equal('light');
-    expect(options.position).to.equal('bar');
+    expect(options.position).to.equal('box');
   });
 
   it('reads kebab-case attributes and camelCase JSON, later sources winning', () => {

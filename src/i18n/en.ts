@@ -7,12 +7,12 @@
 export const enBanner = {
   bannerTitle: 'Your privacy at {{siteName}}',
   bannerText:
-    'Some cookies keep the shop working. With your permission we would also use cookies to measure visits, personalise ads and remember your preferences. You can change your mind at any time.',
+    'Some cookies keep the shop working. With your consent we would also use cookies to measure visits, personalize ads and remember your preferences. You can change your mind at any time.',
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
   customize: 'Customize',
   policyLink: 'Privacy policy',
-  gpcNotice: "Your browser's Global Privacy Control signal was honoured: marketing stays off.",
+  gpcNotice: "Your browser's Global Privacy Control signal was honored: marketing stays off.",
   necessary: 'Necessary',
   necessaryText: 'Your basket, your sign-in and this choice. Always on.',
   analytics: 'Analytics',
@@ -21,8 +21,9 @@ export const enBanner = {
   marketingText: 'Show you relevant ads on other sites and measure how well they work.',
   preferences: 'Preferences',
   preferencesText: 'Remember your settings, such as language and recently viewed items.',
-  emailText: 'Send me offers and news from {{siteName}} by e-mail. I can unsubscribe at any time.',
+  emailText: 'Send me offers and news from {{siteName}} by e-mail. I can withdraw this consent at any time.',
   reopen: 'Privacy choices',
+  saved: 'Choice saved.',
 };
 
 /** The dialogs' own wording: the embed ships it with the dialogs, fetched on first use. */
@@ -38,8 +39,8 @@ export const enDialogs = {
   receiptId: 'Consent ID',
   receiptDate: 'Date',
   receiptVersion: 'Policy version',
-  on: 'On',
-  off: 'Off',
+  receiptGranted: 'Allowed: {{list}}.',
+  receiptRefused: 'Refused: {{list}}.',
   withdraw: 'Withdraw consent',
   policyTitle: 'Privacy policy',
   policyError: 'The privacy policy could not be loaded. Please write to {{contactEmail}} for a copy.',

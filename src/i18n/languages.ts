@@ -34,3 +34,21 @@ export async function loadStrings(lang: Language, base: string): Promise<BannerS
   if (lang === 'en') return enBanner;
   return (await loadLanguage(lang, base)).default;
 }
+
+/**
+ * The locale to format dates and lists in: the first of `candidates` (the `lang` option,
+ * `<html lang>`, the browser's languages) that is `language` with a region or script, so an
+ * en-GB visitor reading the English wording gets British dates; else `language` itself.
+ */
+export function localeFor(language: Language, candidates: readonly string[]): string {
+  for (const tag of candidates) {
+    const [primary, ...rest] = tag.trim().split(/[-_]/);
+    if (primary?.toLowerCase() !== language || !rest.length) continue;
+    try {
+      return Intl.getCanonicalLocales([primary, ...rest].join('-'))[0]!;
+    } catch {
+      // Not a well-formed tag (`en-x`): try the next one.
+    }
+  }
+  return language;
+}

@@ -5,7 +5,7 @@ import type { Strings } from './en.js';
 const pl: Strings = {
   bannerTitle: 'Państwa prywatność w sklepie {{siteName}}',
   bannerText:
-    'Używamy plików cookie niezbędnych do działania sklepu. Za Państwa zgodą chcielibyśmy również używać plików cookie do pomiaru odwiedzin, personalizacji reklam i zapamiętywania Państwa preferencji. Decyzję mogą Państwo zmienić w dowolnym momencie.',
+    'Używamy plików cookie niezbędnych do działania sklepu. Za Państwa zgodą użyjemy ich także do pomiaru odwiedzin, personalizacji reklam i zapamiętywania preferencji. Decyzję można zmienić w każdej chwili.',
   acceptAll: 'Akceptuj wszystkie',
   rejectAll: 'Odrzuć wszystkie',
   customize: 'Dostosuj',
@@ -25,18 +25,19 @@ const pl: Strings = {
   preferencesText: 'Zapamiętują ustawienia, np. język i ostatnio oglądane produkty.',
   emailTitle: 'E-maile promocyjne',
   emailText:
-    'Chcę otrzymywać e-mailem oferty i nowości od sklepu {{siteName}}. Mogę w każdej chwili zrezygnować z subskrypcji.',
+    'Chcę otrzymywać e-mailem oferty i nowości od sklepu {{siteName}}. Mogę w każdej chwili wycofać tę zgodę.',
   emailLabel: 'Adres e-mail (opcjonalnie)',
   emailInvalid: 'Prosimy podać prawidłowy adres e-mail, np. nazwa@example.com.',
   save: 'Zapisz wybór',
   close: 'Zamknij',
   reopen: 'Ustawienia prywatności',
+  saved: 'Państwa wybór został zapisany.',
   receiptTitle: 'Aktualny wybór',
   receiptId: 'Identyfikator zgody',
   receiptDate: 'Data',
-  receiptVersion: 'Wersja polityki',
-  on: 'Włączone',
-  off: 'Wyłączone',
+  receiptVersion: 'Wersja polityki prywatności',
+  receiptGranted: 'Zaakceptowano: {{list}}.',
+  receiptRefused: 'Odrzucono: {{list}}.',
   withdraw: 'Wycofaj zgodę',
   policyTitle: 'Polityka prywatności',
   policyError:

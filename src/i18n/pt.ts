@@ -1,11 +1,13 @@
 import type { Strings } from './en.js';
 
-// One file serves Portugal and Brazil (pt-PT and pt-BR both pick `pt`): the wording avoids
-// words and forms that differ between them (você/tu, guardar/salvar, "a carregar"/"carregando").
+// One neutral Portuguese serves Portugal and Brazil (pt-PT and pt-BR both pick `pt`): the wording
+// avoids what differs between them — você/tu and imperatives addressed to either, guardar/salvar,
+// registado/registrado, noutros/em outros, pronoun placement ("deixar de as receber") — so both
+// read it as their own, the embed keeps one language per subtag, and a record has one wording.
 const pt: Strings = {
-  bannerTitle: 'A sua privacidade em {{siteName}}',
+  bannerTitle: 'Privacidade em {{siteName}}',
   bannerText:
-    'Utilizamos cookies necessários para o funcionamento da loja. Com o seu consentimento, gostaríamos também de utilizar cookies para medir as visitas, personalizar anúncios e memorizar as suas preferências. A sua escolha pode ser alterada a qualquer momento.',
+    'Utilizamos cookies necessários para o funcionamento da loja. Com o seu consentimento, gostaríamos também de utilizar cookies para medir as visitas, personalizar anúncios e memorizar as suas preferências. Esta escolha pode ser alterada a qualquer momento.',
   acceptAll: 'Aceitar todos',
   rejectAll: 'Rejeitar todos',
   customize: 'Personalizar',
@@ -18,25 +20,26 @@ const pt: Strings = {
   necessary: 'Necessários',
   necessaryText: 'Para manter o carrinho, o acesso à conta e esta escolha. Sempre ativos.',
   analytics: 'Análise',
-  analyticsText: 'Para contar as visitas e saber que páginas são consultadas, de modo a melhorar a loja.',
+  analyticsText: 'Para contar as visitas e saber quais páginas são consultadas, de modo a melhorar a loja.',
   marketing: 'Marketing',
-  marketingText: 'Para mostrar anúncios relevantes em outros sites e medir a sua eficácia.',
+  marketingText: 'Para mostrar anúncios relevantes em sites de terceiros e medir a sua eficácia.',
   preferences: 'Preferências',
   preferencesText: 'Para memorizar opções como o idioma e os produtos vistos recentemente.',
   emailTitle: 'E-mails promocionais',
   emailText:
-    'Quero receber por e-mail ofertas e novidades de {{siteName}}. Posso deixar de as receber a qualquer momento.',
+    'Quero receber por e-mail ofertas e novidades de {{siteName}}. Posso retirar este consentimento a qualquer momento.',
   emailLabel: 'Endereço de e-mail (opcional)',
-  emailInvalid: 'Indique um endereço de e-mail válido, por exemplo nome@example.com.',
+  emailInvalid: 'Insira um endereço de e-mail válido, por exemplo nome@example.com.',
   save: 'Confirmar escolhas',
   close: 'Fechar',
   reopen: 'Opções de privacidade',
-  receiptTitle: 'A sua escolha atual',
+  saved: 'Escolha confirmada.',
+  receiptTitle: 'Escolha atual',
   receiptId: 'ID do consentimento',
   receiptDate: 'Data',
   receiptVersion: 'Versão da política',
-  on: 'Ativado',
-  off: 'Desativado',
+  receiptGranted: 'Com consentimento: {{list}}.',
+  receiptRefused: 'Sem consentimento: {{list}}.',
   withdraw: 'Retirar o consentimento',
   policyTitle: 'Política de privacidade',
   policyError:

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { OptionSource } from '../config.js';
 import { isRightToLeft } from '../i18n/languages.js';
 import type { Category, ConsentChoice, ConsentRecord } from '../types.js';
@@ -33,7 +33,7 @@ const GLOBAL_ATTRIBUTE = /^(id|class|style|hidden|dir|title|slot|tabindex|part|r
  * @attr categories - The optional categories offered: `analytics marketing preferences`.
  * @attr expires-days - Days before the visitor is asked again (default 180).
  * @attr theme - `light` (default), `dark` or `auto`.
- * @attr position - `bar` (default), `box` or `center`.
+ * @attr position - `box` (default: a floating card in the bottom corner), `bar` (across the bottom) or `center`.
  * @attr i18n-base - Where the language files are (default: `i18n/` beside the script).
  *
  * @fires carat-consent:ready - Once the stored state is known. Detail: the current record, or null.
@@ -45,6 +45,9 @@ const GLOBAL_ATTRIBUTE = /^(id|class|style|hidden|dir|title|slot|tabindex|part|r
  * @csspart dialog - Both dialogs (also `preferences`, `policy`).
  * @csspart switch - Each category and e-mail switch.
  * @csspart reopen - The small "Privacy choices" button shown after a choice.
+ * @csspart link - Every button that looks like a link ("Privacy policy"; "Withdraw consent" is also `withdraw`).
+ * @csspart close - The close button of each dialog.
+ * @csspart email-input - The e-mail address field in the preferences.
  *
  * @cssprop --carat-consent-bg - Background colour.
  * @cssprop --carat-consent-fg - Text colour.
@@ -76,7 +79,7 @@ export class CaratConsentElement extends LitElement {
     if (json) {
       try {
         const config: unknown = JSON.parse(json.textContent ?? '');
-        if (typeof config !== 'object' || !config || Array.isArray(config)) throw new Error('not an object');
+        if (typeof config !== 'object' || !config || Array.isArray(config)) throw config;
         sources.push(config as OptionSource);
       } catch (error) {
         report('the JSON config #carat-consent-config is not a JSON object; it is ignored', error);
@@ -133,7 +136,7 @@ export class CaratConsentElement extends LitElement {
         this.dialogs = createDialogs({
           element: this,
           consent: this.consent,
-          actions: (save) => this.renderActions(save),
+          actions: (third) => this.renderActions(third),
           choose: (decide) => this.choose(decide),
         });
       }
@@ -147,9 +150,17 @@ export class CaratConsentElement extends LitElement {
 
   private async choose(decide: () => Promise<ConsentRecord>): Promise<void> {
     const fromBanner = !!this.renderRoot.querySelector('[part~="banner"]')?.contains(deepActiveElement());
+    // Only a choice made in the preferences closes them: the visitor may have opened them anew
+    // while a choice from the banner was still being stored.
+    const fromPreferences = this.renderRoot.querySelector<HTMLDialogElement>('#preferences')?.open;
+    // A polite live region says the choice was saved (WCAG 4.1.3); emptied first so a second
+    // choice is announced again.
+    const status = this.renderRoot.querySelector('[role=status]')!;
+    status.textContent = '';
     this.forceBanner = false;
     await decide();
-    this.dialogs?.close('preferences');
+    status.textContent = this.consent.text('saved');
+    if (fromPreferences) this.dialogs?.close('preferences');
     if (fromBanner) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="reopen"]')?.focus();
@@ -204,15 +215,13 @@ export class CaratConsentElement extends LitElement {
     return this.openDialog('policy');
   }
 
-  /** Accept all, Reject all, and Customize — or, in the preferences, `save` as "Save choices". */
-  private renderActions(save?: () => void) {
+  /** Accept all, Reject all, and Customize — or `third` in its place: the preferences' "Save choices". */
+  private renderActions(third?: TemplateResult) {
     const t = this.consent.text.bind(this.consent);
     return html`<div class="actions">
       <button part="button accept" @click=${() => this.choose(() => this.acceptAll())}>${t('acceptAll')}</button>
       <button part="button reject" @click=${() => this.choose(() => this.rejectAll())}>${t('rejectAll')}</button>
-      ${save
-        ? html`<button part="button save" @click=${save}>${t('save')}</button>`
-        : html`<button part="button customize" @click=${this.showPreferences}>${t('customize')}</button>`}
+      ${third ?? html`<button part="button customize" @click=${this.showPreferences}>${t('customize')}</button>`}
     </div>`;
   }
 
@@ -236,7 +245,7 @@ export class CaratConsentElement extends LitElement {
         <p>${t('bannerText')}</p>
         ${this.consent.services?.bannerNote(this.showPreferences)}
         ${this.consent.gpc ? html`<p class="small">${t('gpcNotice')}</p>` : nothing}
-        <a class="link" href=${policy || '#'} @click=${(event: MouseEvent) => this.followPolicyLink(event, policy)}>${t('policyLink')}</a>
+        <a class="link" part="link" href=${policy || '#'} @click=${(event: MouseEvent) => this.followPolicyLink(event, policy)}>${t('policyLink')}</a>
       </div>
       ${this.renderActions()}
     </div>`;
@@ -250,6 +259,7 @@ export class CaratConsentElement extends LitElement {
         ? this.renderBanner()
         : html`<button part="reopen" @click=${this.showPreferences}>${this.consent.text('reopen')}</button>`}
       ${this.dialogs?.render()}
+      <p role="status"></p>
     </div>`;
   }
 }

@@ -1,9 +1,10 @@
 import { adoptStyles, css, html, nothing, type LitElement, type TemplateResult } from 'lit';
-import { parsePolicy, type Inline } from '../policy.js';
+import { parsePolicy, type Inline, type PolicyBlock } from '../policy.js';
 import type { Category, CategoryChoices, ConsentRecord } from '../types.js';
 import type { ConsentController } from './consent-controller.js';
 import { deepActiveElement, trapTab } from './focus.js';
-import { bulkChoices } from '../record.js';
+import { bulkChoices, fillPlaceholders } from '../record.js';
+import { localeFor } from '../i18n/languages.js';
 
 export { enDialogs } from '../i18n/en.js';
 import { renderPolicy } from './policy-view.js';
@@ -27,8 +28,8 @@ interface Draft {
 export interface DialogHost {
   element: LitElement;
   consent: ConsentController;
-  /** Accept all / Reject all, and "Save choices" calling `save`. */
-  actions(save: () => void): TemplateResult;
+  /** Accept all / Reject all, and `third` beside them: "Save choices". */
+  actions(third: TemplateResult): TemplateResult;
   /** Makes a choice the way the element's buttons do. */
   choose(decide: () => Promise<ConsentRecord>): Promise<void>;
 }
@@ -44,29 +45,55 @@ export interface Dialogs {
 /** Adopted into the element's shadow root: a CSP with `style-src 'self'` refuses a `<style>` element. */
 const dialogStyles = css`
   dialog {
-    width: min(40rem, calc(100vw - 2rem));
-    max-height: min(44rem, calc(100vh - 2rem));
+    background: var(--_bg);
+    color: var(--_fg);
+    border: 1px solid var(--_border);
+    box-shadow: 0 8px 32px #0004;
+    width: min(40rem, 100vw - 1rem);
+    max-height: min(46rem, 100dvh - 1rem);
     padding: 0;
-    border-radius: var(--_radius);
+    border-radius: calc(var(--_radius) * 1.5);
+  }
+  dialog[open] {
+    display: flex;
+    flex-direction: column;
   }
   dialog::backdrop {
-    background: #000a;
+    background: #0009;
   }
-  dialog > div {
-    padding: var(--_space);
-  }
+  /* Only the middle scrolls: the title and the buttons stay in view, and nothing sticky can
+     cover a control that Tab scrolls to (WCAG 2.4.11). */
   .head {
     display: flex;
     justify-content: space-between;
-    align-items: start;
-    gap: 1rem;
-    position: sticky;
-    top: calc(-1 * var(--_space));
-    margin: calc(-1 * var(--_space)) 0 0;
-    padding: var(--_space) 0 0.5rem;
-    background: var(--_bg);
+    align-items: center;
+    gap: 0.75rem;
+    padding: var(--_space) var(--_space) 0.5rem;
+  }
+  .head h2 {
+    margin: 0;
+  }
+  .body {
+    min-height: 0;
+    overflow: auto;
+    padding: 0 var(--_space) var(--_space);
+  }
+  .foot {
+    border-top: 1px solid var(--_border);
+    padding: 0.75rem var(--_space);
+  }
+  /* Too short for a fixed title and buttons (400 % zoom, a phone on its side): it all scrolls. */
+  @media (max-height: 30rem) {
+    dialog[open] {
+      display: block;
+      overflow: auto;
+    }
+    .body {
+      overflow: visible;
+    }
   }
   .close {
+    flex: none;
     min-width: 44px;
     min-height: 44px;
     border: 1px solid var(--_border);
@@ -76,18 +103,20 @@ const dialogStyles = css`
     font-size: 1.4em;
     line-height: 1;
   }
-  .policy {
-    overflow-wrap: anywhere;
-  }
   .policy a,
   dd a {
     color: inherit;
   }
-  fieldset {
-    border: 0;
+  .group {
     border-top: 1px solid var(--_border);
-    margin: 0;
     padding: 0.75rem 0;
+  }
+  .group:first-of-type {
+    border: 0;
+  }
+  h3 {
+    font-size: 1em;
+    margin: 0 0 0.25em;
   }
   label.row {
     display: flex;
@@ -112,12 +141,13 @@ const dialogStyles = css`
   [part~='switch']::before {
     content: '';
     position: absolute;
-    inset: 2px auto auto 2px;
+    top: 2px;
+    inset-inline-start: 2px;
     width: 18px;
     height: 18px;
     border-radius: 50%;
     background: var(--_muted);
-    transition: translate 0.15s;
+    transition: inset-inline-start 0.15s;
   }
   /* Only the switches move; the embed's styles carry no motion of their own. */
   @media (prefers-reduced-motion: reduce) {
@@ -132,18 +162,41 @@ const dialogStyles = css`
   }
   [part~='switch']:checked::before {
     background: var(--_on-accent);
-    translate: 18px;
-  }
-  [dir='rtl'] [part~='switch']:checked::before {
-    translate: -18px;
+    inset-inline-start: 20px;
   }
   [part~='switch']:disabled {
     opacity: 0.75;
     cursor: not-allowed;
   }
+  /* High-contrast themes repaint backgrounds in one colour, which would hide the thumb. */
+  @media (forced-colors: active) {
+    [part~='switch'] {
+      forced-color-adjust: none;
+      background: Canvas;
+      border-color: CanvasText;
+    }
+    [part~='switch']::before {
+      background: CanvasText;
+    }
+    [part~='switch']:checked {
+      background: Highlight;
+      border-color: Highlight;
+    }
+    [part~='switch']:checked::before {
+      background: HighlightText;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    [part~='switch'],
+    [part~='switch']::before {
+      transition: none;
+    }
+  }
   input[type='email'] {
     font: inherit;
     color: inherit;
+    letter-spacing: inherit;
+    word-spacing: inherit;
     display: block;
     width: 100%;
     min-height: 44px;
@@ -157,22 +210,21 @@ const dialogStyles = css`
     color: var(--_error);
     font-weight: 600;
   }
+  .receipt {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75rem;
+    margin-bottom: 0.5rem;
+  }
   dl {
     display: grid;
     grid-template-columns: auto 1fr;
     gap: 0 1rem;
-    margin: 0;
+    margin: 0 0 0.5em;
     font-size: 0.9em;
   }
   dd {
     margin: 0;
-    overflow-wrap: anywhere;
-  }
-  .foot {
-    border-top: 1px solid var(--_border);
-    position: sticky;
-    bottom: 0;
-    background: var(--_bg);
   }
 `;
 
@@ -199,6 +251,8 @@ export function createDialogs(host: DialogHost): Dialogs {
     element.requestUpdate();
   };
   const dialog = (name: string) => element.renderRoot.querySelector<HTMLDialogElement>(`#${name}`);
+  // Dates in the visitor's own variant of the language: "29 November 2026" on an en-GB page.
+  const locale = () => localeFor(consent.language, [consent.options.lang, document.documentElement.lang, ...navigator.languages]);
   const offered = () => ['necessary', ...consent.options.categories];
   // A shop's own category has a name only where the shop gave one: its id is better than nothing.
   const label = (category: Category) => t(category) || category;
@@ -254,9 +308,9 @@ export function createDialogs(host: DialogHost): Dialogs {
     }
   }
 
-  const head = (id: string, title: string) => html`<div class="head">
+  const head = (id: string, title: unknown) => html`<div class="head">
     <h2 id="${id}-title">${title}</h2>
-    <button class="close" aria-label=${t('close')} @click=${() => dialog(id)?.close()}>×</button>
+    <button class="close" part="close" aria-label=${t('close')} @click=${() => dialog(id)?.close()}>×</button>
   </div>`;
 
   /** A category's switch sets all its services; it shows "mixed" while they differ (a checkbox, as a switch cannot). */
@@ -269,7 +323,7 @@ export function createDialogs(host: DialogHost): Dialogs {
         categories: { ...draft.categories, [category]: value },
         services: { ...draft.services, ...Object.fromEntries(services.map((s) => [s.id, value])) },
       });
-    return html`<fieldset>
+    return html`<div class="group">
       <label class="row"
         >${label(category)}
         <input
@@ -293,10 +347,10 @@ export function createDialogs(host: DialogHost): Dialogs {
             )}
           </ul>`
         : nothing}
-    </fieldset>`;
+    </div>`;
   };
 
-  const emailSwitch = () => html`<fieldset>
+  const emailSwitch = () => html`<div class="group">
     <label class="row"
       >${t('emailTitle')}
       <input
@@ -312,6 +366,7 @@ export function createDialogs(host: DialogHost): Dialogs {
       ? html`<label for="address">${t('emailLabel')}</label>
           <input
             id="address"
+            part="email-input"
             type="email"
             autocomplete="email"
             .value=${draft.address}
@@ -321,34 +376,45 @@ export function createDialogs(host: DialogHost): Dialogs {
           />
           <p class="error" id="address-error" role="alert">${draft.error}</p>`
       : nothing}
-  </fieldset>`;
+  </div>`;
 
-  const receipt = (record: ConsentRecord) => html`<fieldset>
-    <h3>${t('receiptTitle')}</h3>
+  /** "Allowed: …" and "Refused: …", each one sentence of the language with the names listed its way. */
+  const summary = (record: ConsentRecord) => {
+    const list = new Intl.ListFormat(consent.language);
+    const answers = [
+      ...offered().map((c) => [label(c), record.categories[c]] as const),
+      [t('emailTitle'), record.email.marketing === 'granted'] as const,
+    ];
+    return (['receiptGranted', 'receiptRefused'] as const).map((key, refused) => {
+      const names = answers.filter(([, granted]) => granted !== !!refused).map(([name]) => name);
+      return names.length ? html`<p class="small">${fillPlaceholders(t(key), { list: list.format(names) })}</p>` : nothing;
+    });
+  };
+
+  const receipt = (record: ConsentRecord) => html`<section class="receipt" aria-labelledby="receipt-title">
+    <h3 id="receipt-title">${t('receiptTitle')}</h3>
     <dl>
       <dt>${t('receiptId')}</dt>
       <dd>${record.id}</dd>
       <dt>${t('receiptDate')}</dt>
-      <dd>${new Date(record.createdAt).toLocaleString(consent.language)}</dd>
+      <dd>${new Date(record.createdAt).toLocaleString(locale(), { dateStyle: 'long', timeStyle: 'short' })}</dd>
       <dt>${t('receiptVersion')}</dt>
       <dd>${record.policyVersion.slice(0, 19)}</dd>
     </dl>
-    <p class="small">
-      ${offered()
-        .map((c) => `${label(c)}: ${t(record.categories[c] ? 'on' : 'off')}`)
-        .concat(`${t('emailTitle')}: ${t(record.email.marketing === 'granted' ? 'on' : 'off')}`)
-        .join(' · ')}
-    </p>
-    <button class="link" @click=${() => host.choose(() => consent.withdraw())}>${t('withdraw')}</button>
-  </fieldset>`;
+    ${summary(record)}
+    <button class="link" part="link withdraw" @click=${() => host.choose(() => consent.withdraw())}>${t('withdraw')}</button>
+  </section>`;
 
-  const preferences = () => html`<div>
-      ${head('preferences', t('prefsTitle'))}
-      <p>${t('prefsIntro')} <button class="link" @click=${() => open('policy')}>${t('policyLink')}</button></p>
-      ${consent.gpc ? html`<p class="small">${t('gpcNotice')}</p>` : nothing} ${offered().map(categorySwitch)}
-      ${emailSwitch()} ${consent.record ? receipt(consent.record) : nothing}
+  // The receipt comes first, so withdrawing is in view as soon as the preferences open.
+  const preferences = () => html`${head('preferences', t('prefsTitle'))}
+    <div class="body">
+      <p id="preferences-about">
+        ${t('prefsIntro')} <button class="link" part="link" @click=${() => open('policy')}>${t('policyLink')}</button>
+      </p>
+      ${consent.gpc ? html`<p class="small">${t('gpcNotice')}</p>` : nothing} ${consent.record ? receipt(consent.record) : nothing}
+      ${offered().map(categorySwitch)} ${emailSwitch()}
     </div>
-    <div class="foot">${host.actions(save)}</div>`;
+    <div class="foot">${host.actions(html`<button part="button save" @click=${save}>${t('save')}</button>`)}</div>`;
 
   const policy = () => {
     const blocks = consent.policyText === null ? null : parsePolicy(consent.policyText, consent.fill);
@@ -359,16 +425,19 @@ export function createDialogs(host: DialogHost): Dialogs {
     // The declaration goes where the policy says `{{cookieDeclaration}}`, else at its end.
     const at = blocks?.findIndex((b) => b.kind == 'p' && plainText(b.inline).trim() == '{{cookieDeclaration}}') ?? -1;
     const declaration = consent.services?.declaration(3) ?? nothing;
-    return html`<div>
-      ${head('policy', title && 'inline' in title ? plainText(title.inline) : t('policyTitle'))}
-      <div class="policy" tabindex="0" role="document">
+    // The policy is the shop's text, in the shop's language, whatever language the widget speaks
+    // (WCAG 3.1.2): the page's, else English. The declaration is the widget's, in the visitor's.
+    const lang = document.documentElement.lang || 'en';
+    const dir = /^(ar|fa|he|ur)\b/i.test(lang) ? 'rtl' : 'ltr';
+    const shop = (part: PolicyBlock[]) => html`<div lang=${lang} dir=${dir}>${renderPolicy(part, top)}</div>`;
+    return html`${head('policy', title && 'inline' in title ? html`<span lang=${lang} dir=${dir}>${plainText(title.inline)}</span>` : t('policyTitle'))}
+      <div class="body policy" tabindex="0" role="document">
         ${blocks
           ? at < 0
-            ? [renderPolicy(blocks, top), declaration]
-            : [renderPolicy(blocks.slice(0, at), top), declaration, renderPolicy(blocks.slice(at + 1), top)]
+            ? [shop(blocks), declaration]
+            : [shop(blocks.slice(0, at)), declaration, shop(blocks.slice(at + 1))]
           : html`<p>${t(consent.options.contactEmail ? 'policyError' : 'policyErrorNoContact')}</p>`}
-      </div>
-    </div>`;
+      </div>`;
   };
 
   const render = (name: string, content: () => TemplateResult) =>
@@ -377,6 +446,7 @@ export function createDialogs(host: DialogHost): Dialogs {
       part="dialog ${name}"
       aria-modal="true"
       aria-labelledby="${name}-title"
+      aria-describedby=${name === 'preferences' ? 'preferences-about' : nothing}
       @close=${onClose}
       @keydown=${trapTab}
     >

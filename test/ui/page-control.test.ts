@@ -32,7 +32,7 @@ describe('Global Privacy Control', () => {
   it('keeps marketing off on "Accept all", says why, and records the signal', async () => {
     sendGlobalPrivacyControl(true);
     const el = await mountWidget();
-    expect(part(el, '[part~="banner"]')!.textContent).to.contain('Global Privacy Control signal was honoured');
+    expect(part(el, '[part~="banner"]')!.textContent).to.contain('Global Privacy Control signal was honored');
     await expect(el).shadowDom.to.be.accessible();
     const record = await el.acceptAll();
     expect(record.gpc).to.equal(true);
@@ -45,7 +45,7 @@ describe('Global Privacy Control', () => {
     const el = await mountWidget();
     button(el, 'Customize').click();
     const dialog = await openedDialog(el, 'preferences');
-    expect(dialog.textContent).to.contain('Global Privacy Control signal was honoured');
+    expect(dialog.textContent).to.contain('Global Privacy Control signal was honored');
     const marketing = dialog.querySelectorAll<HTMLInputElement>('[role="switch"]')[2]!;
     expect(marketing.checked).to.equal(false);
     marketing.click();
