@@ -103,16 +103,15 @@ const dialogStyles = css`
     font-size: 1.4em;
     line-height: 1;
   }
-  .policy a,
-  dd a {
+  a {
     color: inherit;
   }
   .group {
+    margin: 0;
+    border: 0;
+    min-width: 0;
     border-top: 1px solid var(--_border);
     padding: 0.75rem 0;
-  }
-  .group:first-of-type {
-    border: 0;
   }
   h3 {
     font-size: 1em;
@@ -323,7 +322,7 @@ export function createDialogs(host: DialogHost): Dialogs {
         categories: { ...draft.categories, [category]: value },
         services: { ...draft.services, ...Object.fromEntries(services.map((s) => [s.id, value])) },
       });
-    return html`<div class="group">
+    return html`<fieldset class="group" aria-label=${label(category)}>
       <label class="row"
         >${label(category)}
         <input
@@ -347,7 +346,7 @@ export function createDialogs(host: DialogHost): Dialogs {
             )}
           </ul>`
         : nothing}
-    </div>`;
+    </fieldset>`;
   };
 
   const emailSwitch = () => html`<div class="group">
