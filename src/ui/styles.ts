@@ -141,6 +141,7 @@ export const styles = css`
     min-height: 24px;
     text-decoration: underline;
     cursor: pointer;
+    color: inherit;
   }
   :focus-visible {
     outline: 3px solid var(--_focus);
