@@ -242,10 +242,12 @@ export class CaratConsentElement extends LitElement {
     return html`<div part="banner">
       <div>
         <h2 id="banner-title">${t('bannerTitle')}</h2>
-        <p>${t('bannerText')}</p>
+        <p>
+          ${t('bannerText')}
+          <a class="link" part="link" href=${policy || '#'} @click=${(event: MouseEvent) => this.followPolicyLink(event, policy)}>${t('policyLink')}</a>
+        </p>
         ${this.consent.services?.bannerNote(this.showPreferences)}
         ${this.consent.gpc ? html`<p class="small">${t('gpcNotice')}</p>` : nothing}
-        <a class="link" part="link" href=${policy || '#'} @click=${(event: MouseEvent) => this.followPolicyLink(event, policy)}>${t('policyLink')}</a>
       </div>
       ${this.renderActions()}
     </div>`;

@@ -49,7 +49,9 @@ function unusable(el: CaratConsentElement, control: HTMLElement): string {
   if (box.top < 0 || box.left < 0 || box.bottom > innerHeight + 0.5 || box.right > innerWidth + 0.5) {
     return `${name} at ${JSON.stringify(box)} is not fully in the ${innerWidth}×${innerHeight} viewport`;
   }
-  const hit = el.shadowRoot!.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  // A link that wraps inside a sentence has one box per line: click the middle of its first line.
+  const line = control.getClientRects()[0] ?? box;
+  const hit = el.shadowRoot!.elementFromPoint(line.left + line.width / 2, line.top + line.height / 2);
   return hit && (hit === control || control.contains(hit) || hit.contains(control) && hit.localName === 'label') ? '' : `${name}: a click on it lands on ${hit?.outerHTML.slice(0, 80)}`;
 }
 
