@@ -95,7 +95,7 @@ try {
     ['banner', (page) => page],
     ['theme-light', (page) => page],
     ['preferences', (page) => page.getByRole('button', { name: 'Customize' }).click()],
-    ['policy', (page) => page.getByRole('button', { name: 'Privacy policy' }).first().click()],
+    ['policy', (page) => page.locator('carat-consent').getByRole('link', { name: 'Privacy policy' }).click()],
   ];
   for (const [name, act] of shots) {
     const { page, close } = await open(browser, demo.url);
