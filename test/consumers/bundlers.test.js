@@ -130,7 +130,7 @@ describe('import "carat-consent" in a production build', () => {
         await tab.goto(servers[name].origin + '/');
         const banner = tab.locator('carat-consent [part~="banner"]');
         await banner.getByRole('button', { name: 'Alle akzeptieren' }).waitFor({ timeout: 10000 });
-        await banner.getByRole('button', { name: 'Einstellungen' }).click();
+        await banner.getByRole('button', { name: 'Anpassen' }).click();
         const preferences = tab.getByRole('dialog', { name: 'Datenschutzeinstellungen' });
         await preferences.waitFor({ timeout: 10000 });
         await preferences.getByRole('button', { name: 'Auswahl speichern' }).click();

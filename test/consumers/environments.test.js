@@ -123,7 +123,7 @@ describe('dist/ on a CDN that sends no CORS headers', () => {
       const banner = page.locator('carat-consent [part~="banner"]');
       await banner.getByRole('button', { name: 'Alle akzeptieren' }).waitFor({ timeout: 10000 });
       await page.locator('.carat-consent-placeholder').waitFor({ timeout: 10000 });
-      await banner.getByRole('button', { name: 'Einstellungen' }).click();
+      await banner.getByRole('button', { name: 'Anpassen' }).click();
       const preferences = page.getByRole('dialog', { name: 'Datenschutzeinstellungen' });
       await preferences.waitFor({ timeout: 10000 });
       await preferences.getByRole('button', { name: 'Alle ablehnen' }).click();
