@@ -247,7 +247,10 @@ describe('renderPolicy', () => {
     document.body.append(box);
     // The control: the same payload through innerHTML runs, so the test above can fail.
     box.innerHTML = '<img src=x onerror="window.pwned = 2">';
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The broken image's error event may come late on a busy machine: wait for it, up to 5 s.
+    for (let waited = 0; flags['pwned'] === undefined && waited < 5000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     expect(flags['pwned']).to.equal(2);
     delete flags['pwned'];
   });

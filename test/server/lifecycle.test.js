@@ -86,9 +86,10 @@ describe('collector lifecycle', () => {
     const record = makeRecord();
     try {
       const answer = await postInTwoHalves(`${collector.url}/api/consent`, JSON.stringify(record), async () => {
-        await sleep(100);
+        // Time for the collector to read the first half on a busy machine before it is told to stop.
+        await sleep(500);
         collector.child.kill('SIGTERM');
-        await sleep(200);
+        await sleep(300);
       });
       assert.equal(answer.status, 201, answer.body);
       assert.deepEqual(await collector.exited, { code: 0, signal: null });
