@@ -75,17 +75,18 @@ export function formatHead(head) {
  * match: a changed row, a gap (a deleted row), or a `chainHash` that is not the one computed.
  * With `anchor` (a head published earlier), the chain must also pass through it, which catches a
  * chain rewritten whole by someone holding the file.
- * @param {Iterable<ChainedRecord & { chainHash: string }>} rows
+ * @param {Iterable<ChainedRecord & { chainHash: string }> | AsyncIterable<ChainedRecord & { chainHash: string }>} rows
+ *   as the store reads them: SQLite at once, PostgreSQL in batches
  * @param {ChainHead} [anchor]
- * @returns {ChainReport}
+ * @returns {Promise<ChainReport>}
  */
-export function verifyChain(rows, anchor) {
+export async function verifyChain(rows, anchor) {
   const started = performance.now();
   let head = GENESIS;
   let checked = 0;
   /** @returns {ChainReport} */
   const report = (/** @type {ChainBreak | null} */ broken) => ({ checked, head, broken, ms: performance.now() - started });
-  for (const { chainHash, ...stored } of rows) {
+  for await (const { chainHash, ...stored } of rows) {
     if (stored.seq !== head.seq + 1) {
       const missing = stored.seq > head.seq + 2 ? `records ${head.seq + 1}–${stored.seq - 1} are` : `record ${head.seq + 1} is`;
       return report({ seq: stored.seq, id: stored.id, reason: stored.seq > head.seq ? `${missing} missing before it (deleted)` : 'its seq repeats or goes back' });

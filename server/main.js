@@ -15,11 +15,6 @@ const repository = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
 const dbPath = resolve(env.CONSENT_DB || 'data/consent.db');
 
-if (process.argv[2] === 'verify') {
-  const { verifyCommand } = await import('./verify-command.js');
-  process.exit(verifyCommand(process.argv.slice(3), dbPath));
-}
-
 /** @type {import('./store.js').StoreOptions} */
 let storage = { dbPath };
 let database = dbPath;
@@ -32,9 +27,13 @@ if (env.DATABASE_URL) {
   storage = { databaseUrl: env.DATABASE_URL };
   url.password = '';
   database = url.href;
-} else {
-  mkdirSync(dirname(dbPath), { recursive: true });
 }
+
+if (process.argv[2] === 'verify') {
+  const { verifyCommand } = await import('./verify-command.js');
+  process.exit(await verifyCommand(process.argv.slice(3), storage, database));
+}
+if (!env.DATABASE_URL) mkdirSync(dirname(dbPath), { recursive: true });
 
 const rateLimitPerMinute = Number(env.RATE_LIMIT_PER_MINUTE || 120);
 if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1) {

@@ -3,14 +3,37 @@ import { openChainReader } from './db.js';
 import { formatHead, parseHead, verifyChain } from './chain.js';
 
 /**
+ * What `verify` reads from a store: SQLite's reader answers at once, PostgreSQL's in batches.
+ * @typedef {object} ChainReader
+ * @property {() => Iterable<import('./chain.js').ChainedRecord & { chainHash: string }> | AsyncIterable<import('./chain.js').ChainedRecord & { chainHash: string }>} records
+ *   every stored record in `seq` order
+ * @property {() => string[] | Promise<string[]>} missingGuards the database's guards against rewriting that were dropped or changed
+ * @property {() => unknown} close
+ */
+
+/**
+ * Opens the store the collector would use, read-only for SQLite.
+ * @param {import('./store.js').StoreOptions} storage
+ * @returns {Promise<ChainReader>}
+ */
+async function openReader(storage) {
+  if ('databaseUrl' in storage) {
+    const { openPostgresChainReader } = await import('./postgres-store.js');
+    return openPostgresChainReader(storage.databaseUrl);
+  }
+  return openChainReader(storage.dbPath);
+}
+
+/**
  * `carat-consent-collector verify [--head SEQ:HASH]`: recomputes the chain over every stored
  * record and says whether the history is as it was stored (SPEC §10).
  * @param {string[]} args what follows `verify` on the command line
- * @param {string} dbPath the store, found as the collector finds it
+ * @param {import('./store.js').StoreOptions} storage the store, found as the collector finds it
+ * @param {string} storeName how to name the store in messages (a PostgreSQL URL without its password)
  * @param {{ log: (line: string) => void, error: (line: string) => void }} [out]
- * @returns {number} exit code: 0 intact, 1 broken, 2 could not check
+ * @returns {Promise<number>} exit code: 0 intact, 1 broken, 2 could not check
  */
-export function verifyCommand(args, dbPath, out = console) {
+export async function verifyCommand(args, storage, storeName, out = console) {
   /** @type {import('./chain.js').ChainHead | undefined} */
   let anchor;
   for (let i = 0; i < args.length; i++) {
@@ -27,16 +50,23 @@ export function verifyCommand(args, dbPath, out = console) {
     }
     anchor = head;
   }
-  if (!existsSync(dbPath)) {
-    out.error(`[carat-consent] verify: no database at ${dbPath} (set CONSENT_DB to the collector's file)`);
+  if ('dbPath' in storage && !existsSync(storage.dbPath)) {
+    out.error(`[carat-consent] verify: no database at ${storage.dbPath} (set CONSENT_DB to the collector's file, or DATABASE_URL)`);
     return 2;
   }
-  const reader = openChainReader(dbPath);
+  /** @type {ChainReader} */
+  let reader;
   try {
-    out.log(`Verifying the consent records in ${dbPath}${anchor ? ` against the head ${formatHead(anchor)}` : ''}`);
-    const { checked, head, broken, ms } = verifyChain(reader.records(), anchor);
+    reader = await openReader(storage);
+  } catch (error) {
+    out.error(`[carat-consent] verify: could not read ${storeName}: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  try {
+    out.log(`Verifying the consent records in ${storeName}${anchor ? ` against the head ${formatHead(anchor)}` : ''}`);
+    const { checked, head, broken, ms } = await verifyChain(reader.records(), anchor);
     const summary = `${checked} record${checked === 1 ? '' : 's'} checked in ${(ms / 1000).toFixed(2)} s`;
-    const guards = reader.missingGuards();
+    const guards = await reader.missingGuards();
     if (broken) {
       out.log(`NOT OK: record seq ${broken.seq}${broken.id ? `, id ${broken.id}` : ''}: ${broken.reason}`);
       out.log(`${summary} before it; the chain holds up to ${formatHead(head)}`);
@@ -47,7 +77,10 @@ export function verifyCommand(args, dbPath, out = console) {
       out.log(`NOT OK: the database's guards against rewriting were dropped or changed: ${guards.join(', ')}`);
     }
     return broken || guards.length ? 1 : 0;
+  } catch (error) {
+    out.error(`[carat-consent] verify: could not read the records in ${storeName}: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
   } finally {
-    reader.close();
+    await Promise.resolve(reader.close()).catch(() => {});
   }
 }

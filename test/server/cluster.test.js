@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import { startCollector, tempStore, onlyOn, makeRecord, post } from './collector.js';
+import { startCollector, tempStore, onlyOn, makeRecord, post, verify } from './collector.js';
 import { verifyChain } from '../../server/chain.js';
 
 /** The stored rows in the form `verifyChain` reads. @param {Record<string, any>[]} rows */
@@ -13,10 +13,10 @@ function chainOf(rows) {
 }
 
 /** Asserts one unbroken chain over exactly `count` rows, each id once. @param {Record<string, any>[]} rows @param {number} count */
-function assertOneChain(rows, count) {
+async function assertOneChain(rows, count) {
   assert.equal(rows.length, count);
   assert.equal(new Set(rows.map((row) => row.id)).size, count);
-  const { checked, broken } = verifyChain(chainOf(rows));
+  const { checked, broken } = await verifyChain(chainOf(rows));
   assert.equal(broken, null, JSON.stringify(broken));
   assert.equal(checked, count);
 }
@@ -46,7 +46,7 @@ describe('several collectors on one PostgreSQL database', onlyOn('postgres'), ()
         else assert.ok([201, 409].includes(answer.status), `other content under ${id}: ${answer.status}`);
       }
       const stored = await temp.rows();
-      assertOneChain(stored, records.length);
+      await assertOneChain(stored, records.length);
       const storedMethod = new Map(stored.map((row) => [row.id, JSON.parse(row.record).method]));
       for (const record of records) {
         const got = /** @type {number[]} */ (statuses.get(record.id));
@@ -88,10 +88,13 @@ describe('several collectors on one PostgreSQL database', onlyOn('postgres'), ()
       const stored = await temp.rows();
       const kept = new Set(stored.map((row) => row.id));
       for (const id of acknowledged) assert.ok(kept.has(id), id);
-      assertOneChain(stored, stored.length);
+      await assertOneChain(stored, stored.length);
       // The survivor goes on extending the same chain.
       assert.equal((await post(`${survivor.url}/api/consent`, makeRecord())).status, 201);
-      assertOneChain(await temp.rows(), stored.length + 1);
+      await assertOneChain(await temp.rows(), stored.length + 1);
+      const audit = await verify(temp.env);
+      assert.equal(audit.code, 0, audit.stdout + audit.stderr);
+      assert.match(audit.stdout, new RegExp(`^OK: ${stored.length + 1} records checked`, 'm'));
     } finally {
       await Promise.all([victim.stop(), survivor.stop()]);
       await temp.remove();

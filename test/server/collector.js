@@ -153,13 +153,14 @@ export function rows(path) {
 }
 
 /**
- * Runs `node server/main.js verify` on a database, as an auditor would.
- * @param {string} path @param {string[]} [args]
+ * Runs `node server/main.js verify` on a store, as an auditor would.
+ * @param {string | Record<string, string>} store a SQLite file, or the environment naming the store (`tempStore().env`)
+ * @param {string[]} [args]
  * @returns {Promise<{ code: number | null, stdout: string, stderr: string }>}
  */
-export function verify(path, args = []) {
+export function verify(store, args = []) {
   const child = spawn(process.execPath, [MAIN, 'verify', ...args], {
-    env: { ...process.env, CONSENT_DB: path },
+    env: { ...process.env, ...(typeof store === 'string' ? { CONSENT_DB: store } : store) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
