@@ -88,7 +88,7 @@ function dailyCountsOf({ day, record, table }) {
  * entry is SQL, or a function for what SQL alone cannot do.
  * @type {(string | ((db: Database.Database) => void))[]}
  */
-const MIGRATIONS = [
+export const MIGRATIONS = [
   `CREATE TABLE consent_records (
      seq INTEGER PRIMARY KEY,
      id TEXT NOT NULL UNIQUE,

@@ -23,7 +23,7 @@ const CHAIN_LOCK = 872_310_002;
  * Each entry moves the schema one version up; `consent_schema_migrations` lists those that ran.
  * Version 1 is the SQLite schema of the version that brought the chain.
  */
-const MIGRATIONS = [
+export const MIGRATIONS = [
   `CREATE TABLE consent_records (
      seq BIGINT PRIMARY KEY,
      id TEXT NOT NULL UNIQUE,
