@@ -28,6 +28,7 @@ import { consoleApi } from './console-api.js';
  * @property {string[]} [trustProxy] Addresses or CIDR ranges of proxies whose X-Forwarded-For names the client.
  * @property {{ demo: string, dist: string }} [staticRoot] Folders served at `/` and `/dist/`.
  * @property {boolean} [logger] Log warnings and errors to stdout.
+ * @property {() => Date} [now] The collector's clock (tests pass one they can set forward).
  * @property {{ intervalMs: number, webhookUrl?: string, log: (line: string) => void }} [headPublishing]
  *   Publish the chain's head on a schedule (head-publisher.js).
  */
@@ -102,6 +103,7 @@ function timeBound(value, bound) {
  */
 export async function buildApp(options) {
   const allowed = new Set(options.allowedOrigins);
+  const now = options.now ?? (() => new Date());
 
   const app = Fastify({
     logger: options.logger ? { level: 'warn' } : false,
@@ -197,12 +199,13 @@ export async function buildApp(options) {
   // time, so neither needs escaping.
   app.post('/api/consent', { schema: { body: consentRecordSchema }, config: limited }, (request, reply) => {
     const record = /** @type {import('./db.js').IncomingRecord} */ (request.body);
-    const problem = recordProblem(record, request.headers.origin, Date.now());
+    const receivedAt = now();
+    const problem = recordProblem(record, request.headers.origin, receivedAt.getTime());
     if (problem) {
       reply.code(422).send(problem);
       return;
     }
-    const toStore = { record, receivedAt: new Date().toISOString(), clientAddress: request.network };
+    const toStore = { record, receivedAt: receivedAt.toISOString(), clientAddress: request.network };
     store.add(toStore, (error, stored) => {
       if (error || !stored) {
         reply.code(503).send({ error: 'the record could not be stored; send it again' });

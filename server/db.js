@@ -2,9 +2,10 @@ import { chmodSync, closeSync, existsSync, fdatasyncSync, fsyncSync, openSync } 
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { canonicalJson, chainHashOf, GENESIS } from './chain.js';
+import { CONFIRMATIONS_MIGRATION, sqliteConfirmations } from './confirmations-sqlite.js';
 
 /**
- * @typedef {{ id: string, visitorId: string, site: string, createdAt: string, expiresAt: string, wordingHash: string, email: { address?: string } }} IncomingRecord
+ * @typedef {{ id: string, visitorId: string, site: string, createdAt: string, expiresAt: string, method: string, language: string, wordingHash: string, email: { marketing: string, address?: string, confirmedAt?: string } }} IncomingRecord
  * @typedef {{ seq: number, chainHash: string, receivedAt: string, clientAddress: string, record: unknown }} StoredRecord
  * @typedef {{ hash: string, text: string, receivedAt: string }} StoredWording
  * @typedef {(string | null)[]} Row id (lower case), visitor_id, email, created_at, received_at, client_address, record
@@ -158,6 +159,8 @@ export const MIGRATIONS = [
    SELECT day, dimension, key, sum(granted), sum(denied)
    FROM (${dailyCountsOf({ day: 'substr(received_at, 1, 10)', record: 'record', table: 'consent_records' })})
    GROUP BY day, dimension, key;`,
+  // Double opt-in (SPEC §12): the confirmation mails waiting, sent and followed.
+  CONFIRMATIONS_MIGRATION,
 ];
 
 const EXPORT_BATCH = 500;
@@ -439,6 +442,8 @@ export function openConsentDb(path) {
     ping() {
       ping.get();
     },
+
+    confirmations: sqliteConfirmations(db),
 
     close() {
       db.close();

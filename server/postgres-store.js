@@ -3,6 +3,7 @@ import { chainHashOf, GENESIS } from './chain.js';
 import { groupCommit } from './group-commit.js';
 import { rowOf } from './record-writer.js';
 import { sameRecord } from './db.js';
+import { CONFIRMATIONS_MIGRATION, postgresConfirmations } from './confirmations-postgres.js';
 
 /**
  * The collector's store on PostgreSQL (`DATABASE_URL=postgres://…`): the same tables, rules and
@@ -87,6 +88,8 @@ export const MIGRATIONS = [
    SELECT counts.day, counts.dimension, counts.key, sum(counts.granted), sum(counts.denied)
    FROM consent_records, consent_daily_counts(substr(received_at, 1, 10), record::jsonb) AS counts
    GROUP BY counts.day, counts.dimension, counts.key;`,
+  // Double opt-in (SPEC §12): the confirmation mails waiting, sent and followed.
+  CONFIRMATIONS_MIGRATION,
 ];
 
 /** The guards `verify` expects on `consent_records` (besides the chain itself). */
@@ -266,6 +269,7 @@ export async function openPostgresStore(url, logError) {
     async ping() {
       await pool.query('SELECT 1');
     },
+    confirmations: postgresConfirmations(pool),
     async close() {
       await commits.drain();
       await pool.end();

@@ -17,12 +17,19 @@ function originOf(url) {
 
 /**
  * Why a schema-valid record cannot be taken as proof, or null when it can.
- * @param {{ site: string, createdAt: string, expiresAt: string }} record
+ * @param {{ site: string, createdAt: string, expiresAt: string, method: string, email: { confirmedAt?: string } }} record
  * @param {string | undefined} origin the request's `Origin` header: a browser sets it, a page cannot
  * @param {number} now the collector's clock, ms
  * @returns {{ error: string, field: string } | null}
  */
 export function recordProblem(record, origin, now) {
+  // Only following the link in the confirmation mail confirms an address: a post cannot claim it.
+  if (record.method === 'confirm') {
+    return { error: 'method confirm is written by the collector when the confirmation link is followed, never posted', field: 'method' };
+  }
+  if (record.email.confirmedAt !== undefined) {
+    return { error: 'email.confirmedAt is written by the collector when the confirmation link is followed, never posted', field: 'email.confirmedAt' };
+  }
   // A page on one site must not be able to file consent in another site's name.
   if (origin !== undefined && originOf(record.site) !== origin) {
     return { error: `site must be the origin the record is sent from (${origin})`, field: 'site' };

@@ -26,7 +26,8 @@ export const consentRecordSchema = {
     // empty when the policy could not be fetched: the choice is still worth keeping as proof.
     policyVersion: { type: 'string', maxLength: 200 },
     site: { type: 'string', format: 'uri', maxLength: 2048 },
-    method: { enum: ['accept-all', 'reject-all', 'custom', 'withdraw', 'gpc'] },
+    // `confirm` only from the collector itself (record-checks.js refuses it in a post).
+    method: { enum: ['accept-all', 'reject-all', 'custom', 'withdraw', 'gpc', 'confirm'] },
     categories: {
       type: 'object',
       // The built-in four, and the shop's own categories.
@@ -56,6 +57,7 @@ export const consentRecordSchema = {
       properties: {
         marketing: { enum: ['granted', 'denied', 'unset'] },
         address: { type: 'string', format: 'email', maxLength: 254 },
+        confirmedAt: timestamp,
       },
     },
     gpc: { type: 'boolean' },

@@ -29,10 +29,24 @@ import { startCheckpointer } from './checkpointer.js';
  * @property {(from: string, to: string) => Awaitable<Iterable<import('./stats.js').DailyCount>>} dailyCounts
  *   the console's per-day counters for the UTC days from `from` to `to`, both included
  * @property {() => Awaitable<void>} ping throws when the database does not answer
+ * @property {import('./confirmations.js').ConfirmationStore} confirmations the double opt-in's mails and links
  * @property {() => Promise<void>} close stores what is queued, then closes
  *
  * @typedef {{ dbPath: string } | { databaseUrl: string }} StoreOptions
  */
+
+/**
+ * Stores a record through the store's writer (and so the chain), as the collector stores the
+ * records it writes itself (`confirm`, and `withdraw` on unsubscribe).
+ * @param {Store} store
+ * @param {import('./record-writer.js').ToStore} toStore
+ * @returns {Promise<import('./record-writer.js').Stored>}
+ */
+export function addRecord(store, toStore) {
+  return new Promise((resolve, reject) => {
+    store.add(toStore, (error, stored) => (error || !stored ? reject(error ?? new Error('record not stored')) : resolve(stored)));
+  });
+}
 
 /**
  * The SQLite store: one file, a writer thread that group-commits records and a thread that

@@ -7,8 +7,11 @@ export type Category = BuiltInCategory | (string & {});
 /** The built-in categories, in the order the preferences show them (the shop's own follow). */
 export const CATEGORIES: readonly BuiltInCategory[] = ['necessary', 'analytics', 'marketing', 'preferences'];
 
-/** How a record came about: which button, or a withdrawal. */
-export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'withdraw' | 'gpc';
+/**
+ * How a record came about: which button, or a withdrawal; `confirm` is written by the collector
+ * when the visitor follows the link in the confirmation mail (SPEC §12).
+ */
+export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'withdraw' | 'gpc' | 'confirm';
 
 /** Granted or refused, per category: always the built-in four, and the shop's own it offers. */
 export type CategoryChoices = Record<BuiltInCategory, boolean> & Record<string, boolean>;
@@ -17,6 +20,8 @@ export type CategoryChoices = Record<BuiltInCategory, boolean> & Record<string, 
 export interface EmailConsent {
   marketing: 'granted' | 'denied' | 'unset';
   address?: string;
+  /** On a `confirm` record: when the visitor followed the link, by the collector's clock. */
+  confirmedAt?: string;
 }
 
 /** The consent record: stored locally, posted to the endpoint, kept by the collector as proof (SPEC §3). */
