@@ -155,12 +155,24 @@ export async function buildApp(options) {
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not found' }));
 
+  // Told once per origin, so a shop that forgot ALLOWED_ORIGINS sees it without a line per visitor;
+  // bounded, since any client can send any Origin.
+  const refusedOrigins = new Set();
+  /** @param {string} origin */
+  const logRefused = (origin) => {
+    if (refusedOrigins.has(origin) || refusedOrigins.size >= 100) return;
+    refusedOrigins.add(origin);
+    app.log.warn(`[carat-consent] browser request from ${origin} refused: it is not in ALLOWED_ORIGINS, so pages there cannot send records (add it to accept them)`);
+  };
+
   /** @type {import('@fastify/cors').FastifyCorsOptionsDelegateCallback} */
   const corsFor = (request, callback) => {
     const origin = request.headers.origin;
     const own = `${request.protocol}://${request.host}`;
+    const accepted = origin !== undefined && (origin === own || allowed.has(origin));
+    if (origin !== undefined && !accepted) logRefused(origin);
     callback(null, {
-      origin: origin !== undefined && (origin === own || allowed.has(origin)) ? origin : false,
+      origin: accepted ? origin : false,
       methods: ['GET', 'POST'],
       allowedHeaders: ['content-type', 'authorization'],
       maxAge: 600,

@@ -44,6 +44,7 @@ export function createDelivery({ storage, endpoint, onDelivered, fetch: post = f
   let timer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
   let chain = Promise.resolve();
+  let toldOrigin = false;
 
   /** The answer's status, or 0 when there was none (offline, unreachable, refused by CORS). */
   const postJson = (url: string, body: unknown): Promise<number> =>
@@ -56,6 +57,22 @@ export function createDelivery({ storage, endpoint, onDelivered, fetch: post = f
 
   const retryable = (status: number): boolean => (status < 200 || status > 299) && !REFUSED.includes(status);
 
+  /**
+   * A failed post looks the same whether the network is down or the collector withholds CORS from
+   * this page's origin. Only the second is the site owner's to fix: the collector answers a
+   * request that needs no CORS, but not the same request made with CORS.
+   */
+  async function tellIfOriginRefused(): Promise<void> {
+    const answers = (init: RequestInit) => post(endpoint, { method: 'HEAD', ...init }).then(() => true, () => false);
+    if (toldOrigin || !(await answers({ mode: 'no-cors' })) || (await answers({}))) return;
+    toldOrigin = true;
+    const origin = location.origin;
+    report(
+      `option "endpoint" ${JSON.stringify(endpoint)}: the collector refuses this page's origin ${origin} (it sends no CORS headers for it); ` +
+        `add ${origin} to the collector's ALLOWED_ORIGINS. The records wait in the visitor's browser until it accepts them`,
+    );
+  }
+
   /** One delivery pass; true when nothing is left to retry. */
   async function deliver(): Promise<boolean> {
     const [records = [], wordings = {}] = await Promise.all([
@@ -66,6 +83,7 @@ export function createDelivery({ storage, endpoint, onDelivered, fetch: post = f
     ledger = wordings;
     for (const record of records) {
       const status = await postJson(endpoint, record);
+      if (status === 0) await tellIfOriginRefused();
       if (retryable(status)) return false;
       await storage.update<ConsentRecord[]>('outbox', (list = []) => (queued = list.filter((r) => r.id !== record.id)));
       if (status > 299) refused(`consent record ${record.id}`, status);

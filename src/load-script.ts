@@ -6,6 +6,13 @@ const registry = 'caratConsentParts';
 const loading = new Map<string, Promise<unknown>>();
 
 /**
+ * The nonce of the script this runs in (the embed's tag), carried to every part: under a CSP of
+ * `script-src 'nonce-…'` alone a script without it is refused. Read while that script runs, since
+ * `document.currentScript` is null later; browsers hide the attribute, the property keeps it.
+ */
+const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce;
+
+/**
  * Loads a part file made for `<script src>` (built as IIFE, it registers its exports on
  * `self.caratConsentParts[name]`). A classic script needs no CORS, so the parts load from a CDN
  * that sends no `Access-Control-Allow-Origin`, which a module `import()` would not.
@@ -16,6 +23,7 @@ export function loadScript<T>(url: string, name: string): Promise<T> {
     part = new Promise((resolve, reject) => {
       const script = document.createElement('script');
       script.src = scriptUrl(url);
+      if (nonce) script.nonce = nonce;
       script.onload = () => resolve((self as unknown as Record<string, Record<string, unknown>>)[registry]![name]);
       script.onerror = () => {
         loading.delete(name);

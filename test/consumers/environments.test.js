@@ -15,25 +15,29 @@ const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base
 
 /** The gated scripts every page carries: one inline, one with `src`; each leaves a mark when it runs. */
 const INLINE_GATED = 'window.inlineGatedRan = true;';
-const gated = `<script type="text/plain" data-consent="analytics">${INLINE_GATED}</script>
-<script type="text/plain" data-consent="analytics" src="/gated.js"></script>`;
+const gated = (nonce = '') => `<script type="text/plain" data-consent="analytics"${nonce}>${INLINE_GATED}</script>
+<script type="text/plain" data-consent="analytics" src="/gated.js"${nonce}></script>`;
+
+/** The nonce of the page whose CSP allows scripts by nonce alone. */
+const NONCE = 'c2hvcC1ub25jZQ';
 
 /**
- * A shop page with the embed from `embedBase`. `extra` goes before the embed (a page's own scripts).
- * @param {{ embedBase: string, endpoint: () => string, lang?: string, extra?: string, body?: string }} options
+ * A shop page with the embed from `embedBase`. `extra` goes before the embed (a page's own
+ * scripts); `nonce` goes on the embed's tag and the gated scripts.
+ * @param {{ embedBase: string, endpoint: () => string, lang?: string, extra?: string, body?: string, nonce?: string }} options
  */
-const shopPage = ({ embedBase, endpoint, lang = 'en', extra = '', body = '' }) => () => `<!doctype html>
+const shopPage = ({ embedBase, endpoint, lang = 'en', extra = '', body = '', nonce }) => () => `<!doctype html>
 <html lang="${lang}">
 <head><meta charset="utf-8"><title>Shop</title>
 ${extra}
-<script src="${embedBase}carat-consent.js" defer data-endpoint="${endpoint()}" data-policy="#policy" data-site-name="Shop"></script>
+<script src="${embedBase}carat-consent.js" defer data-endpoint="${endpoint()}" data-policy="#policy" data-site-name="Shop"${nonce ? ` nonce="${nonce}"` : ''}></script>
 </head>
 <body>
 <h1>Shop</h1>
 <template id="policy"># Privacy
 
 We keep your data safe.</template>
-${gated}
+${gated(nonce ? ` nonce="${nonce}"` : '')}
 ${body}
 </body>
 </html>`;
@@ -61,6 +65,13 @@ const strictCsp = (inlineAllowed) =>
   `default-src 'self'; script-src 'self'${inlineAllowed ? ` ${hash(INLINE_GATED)}` : ''}; style-src 'self'; ` +
   `require-trusted-types-for 'script'; trusted-types carat-consent lit-html; connect-src 'self' ${new URL(collector.url).origin}`;
 
+/** Scripts only by the page's nonce; styles only from files and constructed sheets. */
+const nonceCsp = () =>
+  `default-src 'self'; script-src 'nonce-${NONCE}'; style-src 'self'; require-trusted-types-for 'script'; ` +
+  `trusted-types carat-consent lit-html; connect-src 'self' ${new URL(collector.url).origin}`;
+
+const FRAME = '<iframe data-consent="marketing" data-src="about:blank" width="320" height="180" title="A map"></iframe>';
+
 before(async () => {
   servers.cdn = await serve({ dir: dist });
   servers.cdnShop = await serve({
@@ -76,8 +87,16 @@ before(async () => {
     pages: { ...common, '/': shopPage({ embedBase: '/dist/', endpoint, extra: '<script src="/broken-datalayer.js"></script>' }) },
   });
   servers.insecure = await serve({ dir: dist.replace(/dist$/, ''), pages: sameOrigin, host: INSECURE_HOST });
+  // Scripts by nonce alone: no 'self', no 'strict-dynamic'. The iframe's placeholder is sized under `style-src 'self'`.
+  servers.nonce = await serve({
+    dir: dist.replace(/dist$/, ''),
+    headers: () => ({ 'content-security-policy': nonceCsp() }),
+    pages: { ...common, '/': shopPage({ embedBase: '/dist/', endpoint, lang: 'de', nonce: NONCE, body: FRAME }) },
+  });
+  // A shop the collector was not told about: not in its ALLOWED_ORIGINS.
+  servers.unlisted = await serve({ dir: dist.replace(/dist$/, ''), pages: sameOrigin });
   [collector, browser] = await Promise.all([
-    startCollector(Object.values(servers).map((s) => s.origin)),
+    startCollector(Object.entries(servers).filter(([name]) => name !== 'unlisted').map(([, s]) => s.origin)),
     launchChromium([`--host-resolver-rules=MAP ${INSECURE_HOST} 127.0.0.1`]),
   ]);
 });
@@ -211,6 +230,101 @@ describe('a plain-http page (no secure context)', () => {
       await page.locator('carat-consent [part~="reopen"]').waitFor({ timeout: 10000 });
       assert.equal(await page.locator('carat-consent [part~="banner"]').count(), 0);
       assert.deepEqual(seen.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a strict CSP that allows scripts by nonce alone', () => {
+  it('carries the embed tag\'s nonce to every part it loads, sizes the iframe placeholder, and violates nothing', async () => {
+    const { context, page, seen, requests } = await visit(`${servers.nonce.origin}/`);
+    try {
+      const banner = page.locator('carat-consent [part~="banner"]');
+      await banner.getByRole('button', { name: 'Alle akzeptieren' }).waitFor({ timeout: 10000 });
+      const placeholder = page.locator('.carat-consent-placeholder');
+      await placeholder.waitFor({ timeout: 10000 });
+      const box = await placeholder.boundingBox();
+      assert.deepEqual([box?.width, box?.height], [320, 180]);
+      await banner.getByRole('button', { name: 'Anpassen' }).click();
+      const preferences = page.getByRole('dialog', { name: 'Datenschutzeinstellungen' });
+      await preferences.waitFor({ timeout: 10000 });
+      assert.equal((await preferences.boundingBox())?.width, (await preferencesWidthWithoutCsp()));
+      await preferences.getByRole('button', { name: 'Alle akzeptieren' }).click();
+      await page.waitForFunction(() => window.inlineGatedRan && window.srcGatedRan, null, { timeout: 10000 });
+      await page.locator('carat-consent [part~="reopen"]').waitFor({ timeout: 10000 });
+      const stored = await collector.record(await currentRecordId(page));
+      assert.equal(stored.method, 'accept-all');
+      const parts = requests.filter((url) => url.includes('/dist/')).map((url) => new URL(url).pathname).sort();
+      assert.deepEqual(parts, [
+        '/dist/carat-consent-choice.js',
+        '/dist/carat-consent-delivery.js',
+        '/dist/carat-consent-dialogs.js',
+        '/dist/carat-consent-gate.js',
+        '/dist/carat-consent-placeholder.js',
+        '/dist/carat-consent.js',
+        '/dist/i18n/de.js',
+      ]);
+      assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+      assert.deepEqual(seen.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** The width of the German preferences on a page without any CSP, to compare a styled dialog with. */
+async function preferencesWidthWithoutCsp() {
+  const { context, page } = await visit(`${servers.cdnShop.origin}/`);
+  try {
+    await page.locator('carat-consent [part~="banner"]').getByRole('button', { name: 'Anpassen' }).click();
+    const preferences = page.getByRole('dialog', { name: 'Datenschutzeinstellungen' });
+    await preferences.waitFor({ timeout: 10000 });
+    return (await preferences.boundingBox())?.width;
+  } finally {
+    await context.close();
+  }
+}
+
+/** The ids of the records waiting in the visitor's outbox (IndexedDB, SPEC §3). @param {import('playwright-core').Page} page */
+const outboxIds = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const opened = indexedDB.open('carat-consent');
+        opened.onerror = reject;
+        opened.onsuccess = () => {
+          const read = opened.result.transaction('consent').objectStore('consent').get('outbox');
+          read.onerror = reject;
+          read.onsuccess = () => resolve((read.result ?? []).map((/** @type {{ id: string }} */ r) => r.id));
+        };
+      }),
+  );
+
+describe('a collector that does not list the shop in ALLOWED_ORIGINS', () => {
+  it('tells the shop owner once which origin to add, keeps the record in the outbox, and logs the origin once', async () => {
+    const origin = servers.unlisted.origin;
+    const { context, page, seen } = await visit(`${origin}/`);
+    try {
+      await page.locator('carat-consent [part~="banner"] [part~="reject"]').click();
+      await page.locator('carat-consent [part~="reopen"]').waitFor({ timeout: 10000 });
+      const id = await currentRecordId(page);
+      const told = () => seen.errors.filter((e) => e.startsWith('[carat-consent]'));
+      for (const deadline = Date.now() + 10000; !told().length && Date.now() < deadline; ) await page.waitForTimeout(100);
+      assert.equal(told().length, 1, seen.errors.join('\n'));
+      assert.ok(told()[0]?.includes(`"${collector.endpoint}"`), told()[0]);
+      assert.ok(told()[0]?.includes(`add ${origin} to the collector's ALLOWED_ORIGINS`), told()[0]);
+      assert.deepEqual(await outboxIds(page), [id]);
+      // More requests from the same origin: the widget's retry, and the page's own.
+      await page.evaluate(async (endpoint) => {
+        for (let i = 0; i < 3; i++) await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => {});
+      }, collector.endpoint);
+      await page.waitForTimeout(300);
+      const logged = collector.output().split('\n').filter((line) => line.includes(origin));
+      assert.equal(logged.length, 1, collector.output());
+      assert.match(logged[0] ?? '', /not in ALLOWED_ORIGINS/);
+      assert.equal(told().length, 1);
+      assert.deepEqual(await outboxIds(page), [id]);
     } finally {
       await context.close();
     }

@@ -62,6 +62,8 @@ export async function startCollector(allowedOrigins) {
     /** @type {string} */
     url,
     endpoint: `${url}/api/consent`,
+    /** What the collector has printed so far (its log). */
+    output: () => output,
     /** The record with this id as the collector stored it, once it has it. @param {string} id */
     record: async (id) => (await poll(`${url}/api/consent/${id}`)).record,
     /** The wording with this hash, once the collector has it (it checks the hash). @param {string} hash */
