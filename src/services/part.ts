@@ -124,7 +124,7 @@ export function createServices(consent: ConsentController): ServicesPart {
       list.length
         ? html`<p class="small">
             ${t('servicesNote').replace('{{count}}', String(providers().size))}
-            <button class="link" @click=${openList}>${t('servicesLink')}</button>
+            <button class="link" part="link" @click=${openList}>${t('servicesLink')}</button>
           </p>`
         : nothing,
     serviceRow: (s, on, toggle) => html`<li part="service">

@@ -36,18 +36,32 @@ const GLOBAL_ATTRIBUTE = /^(id|class|style|hidden|dir|title|slot|tabindex|part|r
  * @attr position - `box` (default: a floating card in the bottom corner), `bar` (across the bottom) or `center`.
  * @attr i18n-base - Where the language files are (default: `i18n/` beside the script).
  *
- * @fires carat-consent:ready - Once the stored state is known. Detail: the current record, or null.
- * @fires carat-consent:change - After every choice, here or in another tab. Detail: the new record.
- * @fires carat-consent:delivered - When the endpoint has stored a record. Detail: `{ id }`.
+ * @fires {CustomEvent<ConsentRecord | null>} carat-consent:ready - Once the stored state is known. Detail: the current record, or null.
+ * @fires {CustomEvent<ConsentRecord>} carat-consent:change - After every choice, here or in another tab. Detail: the new record.
+ * @fires {CustomEvent<{ id: string }>} carat-consent:delivered - When the endpoint has stored a record. Detail: `{ id }`.
  *
  * @csspart banner - The first-visit banner.
- * @csspart button - Every main button (also `accept`, `reject`, `customize`, `save`).
- * @csspart dialog - Both dialogs (also `preferences`, `policy`).
- * @csspart switch - Each category and e-mail switch.
+ * @csspart button - Every main button; each also has one of `accept`, `reject`, `customize`, `save`.
+ * @csspart accept - "Accept all", in the banner and the preferences.
+ * @csspart reject - "Reject all", in the banner and the preferences.
+ * @csspart customize - "Customize" in the banner.
+ * @csspart save - "Save choices" in the preferences.
+ * @csspart link - Every button or link that looks like a link ("Privacy policy", "Withdraw consent").
+ * @csspart withdraw - "Withdraw consent" in the preferences' receipt.
  * @csspart reopen - The small "Privacy choices" button shown after a choice.
- * @csspart link - Every button that looks like a link ("Privacy policy"; "Withdraw consent" is also `withdraw`).
+ * @csspart dialog - Both dialogs; each also has `preferences` or `policy`.
+ * @csspart preferences - The preferences dialog.
+ * @csspart policy - The privacy-policy popup.
  * @csspart close - The close button of each dialog.
+ * @csspart switch - Every switch: categories, services and e-mail.
  * @csspart email-input - The e-mail address field in the preferences.
+ * @csspart services - The list of a category's services in the preferences (sites with services).
+ * @csspart service - One service in that list.
+ * @csspart service-switch - A service's switch (also `switch`).
+ * @csspart service-details - A service's "About …" details.
+ * @csspart declaration - The "Cookies and services" declaration in the policy popup.
+ * @csspart policy-heading - Each heading of the policy text.
+ * @csspart policy-link - Each link in the policy text.
  *
  * @cssprop --carat-consent-bg - Background colour.
  * @cssprop --carat-consent-fg - Text colour.
