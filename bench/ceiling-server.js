@@ -3,11 +3,14 @@
 // collector, so both share the two cores with the load generator in the same way.
 import { createServer } from 'node:http';
 
-const port = Number(process.env.PORT);
-createServer((request, response) => {
+const server = createServer((request, response) => {
   request.resume();
   request.on('end', () => {
     response.writeHead(201, { 'content-type': 'application/json' });
     response.end('{}');
   });
-}).listen(port, process.env.HOST ?? '127.0.0.1');
+});
+server.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1', () => {
+  const { address, port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  console.log(`ceiling server listening on http://${address}:${port}`);
+});

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,9 +25,11 @@ export const LOAD = {
  * @property {number} p99 ms
  * @property {number} non2xx responses that were not 2xx (a record the server refused is no result)
  * @property {number} errors connection errors and timeouts
+ * @property {number} [cpuUsPerRequest] CPU time of the server's process (every thread, user and
+ *   kernel) per answered request, in µs; unlike req/s, little changed by other load on the machine
  */
 
-/** @returns {Promise<Load>} */
+/** @returns {Promise<Load & { total: number }>} */
 async function load(origin, duration, connections = LOAD.connections) {
   const result = await autocannon({
     url: origin,
@@ -41,6 +43,7 @@ async function load(origin, duration, connections = LOAD.connections) {
     }],
   });
   return {
+    total: result.requests.total,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -49,13 +52,29 @@ async function load(origin, duration, connections = LOAD.connections) {
   };
 }
 
-/** Starts a server, warms it up (JIT, SQLite page cache), measures it, stops it. */
-async function measure(script, env, port) {
-  const origin = `http://127.0.0.1:${port}`;
-  const server = await spawnServer(script, { ...env, PORT: String(port), HOST: '127.0.0.1' }, origin);
+/**
+ * CPU time a process has used so far, all its threads, in ms (Linux's /proc; undefined elsewhere).
+ * @param {number} pid
+ */
+function cpuMs(pid) {
   try {
-    await load(origin, LOAD.warmupS);
-    return await load(origin, LOAD.durationS);
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime, in clock ticks of 10 ms (USER_HZ is 100 on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts a server, warms it up (JIT, SQLite page cache), measures it, stops it. */
+async function measure(script, env) {
+  const server = await spawnServer(script, env);
+  try {
+    await load(server.origin, LOAD.warmupS);
+    const before = cpuMs(server.pid);
+    const { total, ...measured } = await load(server.origin, LOAD.durationS);
+    const after = cpuMs(server.pid);
+    return before === undefined || after === undefined ? measured : { ...measured, cpuUsPerRequest: ((after - before) * 1000) / total };
   } finally {
     await server.stop();
   }
@@ -65,17 +84,16 @@ async function measure(script, env, port) {
  * Our collector (`server/main.js`, fresh temporary database, rate limit out of the way) against
  * a bare node:http server answering 201 to the same POSTs: the ceiling of this machine.
  * @param {string} root repository root
- * @param {number[]} ports two free ports
  * @returns {Promise<{ missing: string } | { ours: Load, ceiling: Load }>}
  */
-export async function measureCollector(root, [oursPort, ceilingPort]) {
+export async function measureCollector(root) {
   const main = join(root, 'server/main.js');
   if (!existsSync(main)) return { missing: 'server/main.js not found' };
-  const ceiling = await measure(fileURLToPath(new URL('./ceiling-server.js', import.meta.url)), {}, ceilingPort);
+  const ceiling = await measure(fileURLToPath(new URL('./ceiling-server.js', import.meta.url)), {});
   const data = mkdtempSync(join(tmpdir(), 'carat-bench-'));
   try {
     const file = join(data, 'consent.db');
-    const ours = await measure(main, { CONSENT_DB: file, RATE_LIMIT_PER_MINUTE: '100000000' }, oursPort);
+    const ours = await measure(main, { CONSENT_DB: file, RATE_LIMIT_PER_MINUTE: '100000000' });
     // Stopped, so the log is copied into the file: its size is what the records take on disk.
     const { default: Database } = await import('better-sqlite3');
     const db = new Database(file, { readonly: true });
@@ -92,18 +110,18 @@ export async function measureCollector(root, [oursPort, ceilingPort]) {
  * answer waits for its commit's WAL flush), the same load split evenly between them, as a load
  * balancer would: req/s summed, p99 the worse of the two.
  * @param {string} root repository root
- * @param {number[]} ports two free ports
  * @returns {Promise<{ missing: string } | Load & { bytesPerRecord: number }>}
  */
-export async function measurePostgresPair(root, ports) {
+export async function measurePostgresPair(root) {
   const bin = findPostgres();
   if (!bin) return { missing: `no PostgreSQL server found (${INSTALL_HINT})` };
   const main = join(root, 'server/main.js');
   const cluster = await startCluster(bin);
   try {
-    const env = { DATABASE_URL: cluster.url, RATE_LIMIT_PER_MINUTE: '100000000', HOST: '127.0.0.1' };
-    const origins = ports.map((port) => `http://127.0.0.1:${port}`);
-    const servers = await Promise.all(ports.map((port, n) => spawnServer(main, { ...env, PORT: String(port) }, /** @type {string} */ (origins[n]))));
+    const env = { DATABASE_URL: cluster.url, RATE_LIMIT_PER_MINUTE: '100000000' };
+    // One after the other: the first migrates the fresh database.
+    const servers = [await spawnServer(main, env), await spawnServer(main, env)];
+    const origins = servers.map((server) => server.origin);
     try {
       const each = LOAD.connections / origins.length;
       await Promise.all(origins.map((origin) => load(origin, LOAD.warmupS, each)));

@@ -122,8 +122,25 @@ function collectorRows(results) {
     `| Collector latency p50 / p99, ms | ${int(ours.p50)} / ${int(ours.p99)} | ${blanks} ` +
       `| p99 < ${TARGETS.collectorP99Ms} (node:http: ${int(ceiling.p50)} / ${int(ceiling.p99)}) ` +
       `| ${met(ours.p99 < TARGETS.collectorP99Ms)} |`,
+    ...cpuRows(ours, ceiling, blanks),
     ...postgresRows(results.postgresPair, ours, blanks),
-    `| Collector on SQLite, bytes per million records | ${(ours.bytesPerRecord / 1e3).toFixed(0)} MB | ${blanks} | | measured |`,
+    `| Collector on SQLite, bytes per million records | ${int(ours.bytesPerRecord)} MB (the whole file) | ${blanks} | | measured |`,
+  ];
+}
+
+/**
+ * CPU per stored record, and the capacity it gives: records a day that one core's worth of CPU
+ * stores, whatever else runs on the machine (req/s depends on that; CPU per request far less).
+ * @param {import('./collector.js').Load} ours @param {import('./collector.js').Load} ceiling
+ * @param {string} blanks
+ */
+function cpuRows(ours, ceiling, blanks) {
+  if (ours.cpuUsPerRequest === undefined) return [];
+  const perDay = (86_400 * 1e6) / ours.cpuUsPerRequest;
+  return [
+    `| Collector CPU per stored record, µs (all threads) | ${int(ours.cpuUsPerRequest)} | ${blanks} ` +
+      `| (node:http: ${int(ceiling.cpuUsPerRequest ?? 0)} per answer) | measured |`,
+    `| Collector on SQLite, records per day per core | ${(perDay / 1e6).toFixed(0)} million | ${blanks} | | measured |`,
   ];
 }
 
@@ -141,7 +158,7 @@ function postgresRows(pair, sqlite, blanks) {
       `${refused ? ` (${int(refused)} non-2xx or errors)` : ''} | ${blanks} | | ${refused ? 'refusals' : 'measured'} |`,
     `| 2 collectors on PostgreSQL vs 1 on SQLite, p99 ms | ${int(pair.p99)} vs ${int(sqlite.p99)} | ${blanks} ` +
       `| p99 < ${TARGETS.collectorP99Ms} | ${met(pair.p99 < TARGETS.collectorP99Ms)} |`,
-    `| Collector on PostgreSQL, bytes per million records | ${(pair.bytesPerRecord / 1e3).toFixed(0)} MB (table and indexes) | ${blanks} | | measured |`,
+    `| Collector on PostgreSQL, bytes per million records | ${int(pair.bytesPerRecord)} MB (table and indexes) | ${blanks} | | measured |`,
   ];
 }
 

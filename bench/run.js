@@ -13,8 +13,6 @@ import { root, widgets } from './widgets.js';
 import { measureVerify } from './verify.js';
 import { measureConsoleStats } from './console-stats.js';
 
-const PORTS = { pages: 8190, collector: 8191, ceiling: 8192, postgres: [8193, 8194] };
-
 const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
 const verifyRecords = Number(process.env.BENCH_VERIFY_RECORDS ?? 1_000_000);
 const statsRecords = Number(process.env.BENCH_STATS_RECORDS ?? 1_000_000);
@@ -46,7 +44,7 @@ const sizes = new Map(
 
 const pages = await part('pages', async () => {
   if (present.length === 0) return { missing: 'no widget to measure' };
-  const server = await startStaticServer(root, PORTS.pages);
+  const server = await startStaticServer(root);
   try {
     return await measurePages(server.url, present, rounds);
   } finally {
@@ -54,9 +52,9 @@ const pages = await part('pages', async () => {
   }
 });
 
-const collector = await part('collector', () => measureCollector(root, [PORTS.collector, PORTS.ceiling]));
+const collector = await part('collector', () => measureCollector(root));
 if ('missing' in collector) console.error(`collector: ${collector.missing}`);
-const postgresPair = await part('postgres', () => measurePostgresPair(root, PORTS.postgres));
+const postgresPair = await part('postgres', () => measurePostgresPair(root));
 if ('missing' in postgresPair) console.error(`2 collectors on PostgreSQL: ${postgresPair.missing}`);
 
 const verify = await part('verify', () => measureVerify(root, verifyRecords));

@@ -16,10 +16,9 @@ const TYPES = {
  * Everything is sent `no-store` and uncompressed: each run starts from a cold cache, and the
  * transfer sizes are reported separately, so compression here would only add CPU noise.
  * @param {string} root absolute path of the directory to serve
- * @param {number} port
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export async function startStaticServer(root, port) {
+export async function startStaticServer(root) {
   const server = createServer(async (request, response) => {
     const headers = { 'cache-control': 'no-store' };
     const { pathname } = new URL(request.url ?? '/', 'http://bench');
@@ -46,10 +45,10 @@ export async function startStaticServer(root, port) {
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
+    server.listen(0, '127.0.0.1', resolve);
   });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
