@@ -62,6 +62,24 @@ function collectorPlugin() {
     serve(context) {
       if (context.path === '/__collector.json') return { body: info, type: 'json' };
     },
+    // The visitor follows the link in the confirmation mail: a `confirm` record for their last
+    // grant, stored through the collector's store as its confirmation route stores it (SPEC §12).
+    async executeCommand({ command, payload }) {
+      if (command !== 'confirm-email') return undefined;
+      const { addRecord, openStore } = await import('./server/store.js');
+      const store = await openStore({ dbPath: join(dir, 'consent.db') }, (error) => { throw error; });
+      try {
+        const grant = (await store.recordsByVisitor(/** @type {{ visitorId: string }} */ (payload).visitorId)).at(-1);
+        if (!grant) return false;
+        const record = /** @type {any} */ (grant.record);
+        const confirmedAt = new Date().toISOString();
+        const confirm = { ...record, id: crypto.randomUUID(), method: 'confirm', email: { ...record.email, confirmedAt } };
+        await addRecord(store, { record: confirm, receivedAt: confirmedAt, clientAddress: '127.0.0.0/24' });
+        return true;
+      } finally {
+        await store.close();
+      }
+    },
     async serverStop() {
       if (child && child.exitCode === null) {
         const exited = new Promise((resolve) => child?.once('exit', resolve));

@@ -15,6 +15,8 @@ import { CSV_HEADER, csvLine, recordLine } from './csv.js';
 import { createSessions, sessionFrom } from './admin-session.js';
 import { consoleRoutes } from './console.js';
 import { consoleApi } from './console-api.js';
+import { addressAnswer, emailStatusRoute, proofPageRoute } from './proof-routes.js';
+import { startRetention } from './retention.js';
 
 /**
  * @typedef {object} CollectorOptions
@@ -31,6 +33,8 @@ import { consoleApi } from './console-api.js';
  * @property {() => Date} [now] The collector's clock (tests pass one they can set forward).
  * @property {{ intervalMs: number, webhookUrl?: string, log: (line: string) => void }} [headPublishing]
  *   Publish the chain's head on a schedule (head-publisher.js).
+ * @property {{ days: number, intervalMs?: number, log: (line: string) => void }} [retention]
+ *   Remove old records at start and then daily (retention.js).
  */
 
 const RECORD_LIMIT = 16 * 1024;
@@ -115,7 +119,10 @@ export async function buildApp(options) {
   // Logged once per failed batch; each of its requests answers 503 and the widget sends it again.
   const store = await openStore(options.storage, (error) => app.log.error(error));
   const heads = options.headPublishing && startHeadPublisher({ head: () => store.head(), ...options.headPublishing });
+  const retention = options.retention
+    && startRetention({ remove: (run) => store.removeOld(run), now: () => now().getTime(), logError: (error) => app.log.error(error), ...options.retention });
   app.addHook('onClose', async () => {
+    await retention?.close();
     // Every answered record is committed by now: the final head covers them all.
     await heads?.close();
     await store.close();
@@ -257,6 +264,8 @@ export async function buildApp(options) {
     },
   );
 
+  await app.register(emailStatusRoute, { store, now });
+
   app.get('/api/wording/:hash', async (request, reply) => {
     const wording = await store.wordingByHash(/** @type {{ hash: string }} */ (request.params).hash);
     return wording ?? reply.code(404).send({ error: 'wording not found' });
@@ -304,6 +313,7 @@ export async function buildApp(options) {
       });
 
       await admin.register(consoleApi, { db: store });
+      await admin.register(proofPageRoute, { store, now });
 
       admin.get('/api/consent/export.csv', async (request, reply) => {
         const query = /** @type {Record<string, unknown>} */ (request.query);
@@ -331,7 +341,7 @@ export async function buildApp(options) {
       admin.get('/api/consent', async (request, reply) => {
         const { visitorId, email } = /** @type {Record<string, unknown>} */ (request.query);
         if (typeof visitorId === 'string' && visitorId) return { records: await store.recordsByVisitor(visitorId) };
-        if (typeof email === 'string' && email) return { records: await store.recordsByEmail(email) };
+        if (typeof email === 'string' && email) return addressAnswer(store, email, now().getTime());
         return reply.code(400).send({ error: 'ask by visitorId or email', field: 'visitorId' });
       });
     });

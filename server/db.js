@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { canonicalJson, chainHashOf, GENESIS } from './chain.js';
 import { CONFIRMATIONS_MIGRATION, sqliteConfirmations } from './confirmations-sqlite.js';
+import { ENTRIES_SQL, entryOf, forSqlite, HEAD_SQL, REMOVABLE_SQL } from './chain-rows.js';
+import { REMOVAL_BATCH, removalOf } from './retention.js';
 
 /**
  * @typedef {{ id: string, visitorId: string, site: string, createdAt: string, expiresAt: string, method: string, language: string, wordingHash: string, email: { marketing: string, address?: string, confirmedAt?: string } }} IncomingRecord
@@ -22,22 +24,36 @@ export function sameRecord(kept, incoming) {
   return lowerId(kept) === lowerId(incoming);
 }
 
+/** Retention's tables: what removed records left behind, and the removals themselves. */
+const RETENTION_TABLES = ['consent_removed', 'consent_removals'];
+
 /**
- * The guards that make the database itself refuse to rewrite history: no UPDATE, no DELETE, and
- * no INSERT that reuses a `seq` or an `id` (`INSERT OR REPLACE` deletes the row it replaces
- * without firing delete triggers, but it cannot get past a BEFORE INSERT one). `verify` checks
- * that they are all still in place; the chain catches whatever gets past them.
+ * The guards that make the database itself refuse to rewrite history: no UPDATE, no DELETE but
+ * of a record retention has marked removed (with its own chain hash), and no INSERT that reuses a
+ * `seq` or an `id` (`INSERT OR REPLACE` deletes the row it replaces without firing delete
+ * triggers, but it cannot get past a BEFORE INSERT one); retention's own tables are append-only.
+ * `verify` checks that they are all still in place; the chain catches whatever gets past them.
  */
 const GUARDS = {
   consent_records_no_update: `CREATE TRIGGER consent_records_no_update BEFORE UPDATE ON consent_records
      BEGIN SELECT RAISE(ABORT, 'consent records are append-only'); END`,
   consent_records_no_delete: `CREATE TRIGGER consent_records_no_delete BEFORE DELETE ON consent_records
-     BEGIN SELECT RAISE(ABORT, 'consent records are append-only'); END`,
+     WHEN NOT EXISTS (SELECT 1 FROM consent_removed WHERE seq = OLD.seq AND chain_hash = OLD.chain_hash)
+     BEGIN SELECT RAISE(ABORT, 'consent records are append-only: only retention removes them'); END`,
+  ...Object.fromEntries(RETENTION_TABLES.flatMap((table) => ['update', 'delete'].map((change) => [
+    `${table}_no_${change}`,
+    `CREATE TRIGGER ${table}_no_${change} BEFORE ${change.toUpperCase()} ON ${table}
+     BEGIN SELECT RAISE(ABORT, 'the chain''s retention entries are append-only'); END`,
+  ]))),
   consent_records_no_replace: `CREATE TRIGGER consent_records_no_replace BEFORE INSERT ON consent_records
      WHEN NEW.chain_hash IS NULL OR NEW.seq <= (SELECT max(seq) FROM consent_records)
        OR EXISTS (SELECT 1 FROM consent_records WHERE id = NEW.id)
      BEGIN SELECT RAISE(ABORT, 'consent records are append-only: a new record takes the next seq, its own id and a chain_hash'); END`,
 };
+
+/** The delete guard of the versions before retention, which `verify` still meets in their files. */
+const DELETE_GUARD_BEFORE_RETENTION = `CREATE TRIGGER consent_records_no_delete BEFORE DELETE ON consent_records
+     BEGIN SELECT RAISE(ABORT, 'consent records are append-only'); END`;
 
 /** @param {Database.Database} db */
 function dropGuards(db) {
@@ -46,7 +62,11 @@ function dropGuards(db) {
 
 /** @param {Database.Database} db */
 function createGuards(db) {
-  for (const sql of Object.values(GUARDS)) db.exec(sql);
+  for (const [name, sql] of Object.entries(GUARDS)) {
+    // Retention's guards come with its tables (a later migration than the chain's).
+    if (RETENTION_TABLES.some((table) => name.startsWith(table)) && !db.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(name.replace(/_no_\w+$/, ''))) continue;
+    db.exec(sql);
+  }
 }
 
 /** @typedef {{ seq: number, id: string, visitor_id: string, email: string | null, created_at: string, received_at: string, client_address: string, record: string }} RecordColumns */
@@ -161,6 +181,23 @@ export const MIGRATIONS = [
    GROUP BY day, dimension, key;`,
   // Double opt-in (SPEC §12): the confirmation mails waiting, sent and followed.
   CONFIRMATIONS_MIGRATION,
+  // Retention (retention.js): removals are entries of the chain, and a removed record leaves its
+  // seq, chain hash and time behind; the delete guard lets retention remove only those.
+  (db) => {
+    db.exec(`CREATE TABLE consent_removed (
+       seq INTEGER PRIMARY KEY,
+       chain_hash TEXT NOT NULL,
+       received_at TEXT NOT NULL,
+       removed_by INTEGER NOT NULL
+     );
+     CREATE TABLE consent_removals (
+       seq INTEGER PRIMARY KEY,
+       chain_hash TEXT NOT NULL,
+       removal TEXT NOT NULL
+     );`);
+    dropGuards(db);
+    createGuards(db);
+  },
 ];
 
 const EXPORT_BATCH = 500;
@@ -247,9 +284,7 @@ export function openRecordWriter(path) {
   const keptFor = /** @type {import('better-sqlite3').Statement<[string], { received_at: string, record: string }>} */ (
     db.prepare('SELECT received_at, record FROM consent_records WHERE id = ?')
   );
-  const lastLink = /** @type {import('better-sqlite3').Statement<[], { seq: number, chainHash: string }>} */ (
-    db.prepare('SELECT seq, chain_hash AS chainHash FROM consent_records ORDER BY seq DESC LIMIT 1')
-  );
+  const lastLink = headOf(db);
   // IMMEDIATE takes the write lock before the head is read: a second collector on the same file
   // waits for it, so two writers can never both extend the same head (a fork).
   const insertRows = db.transaction((/** @type {Row[]} */ batch) => {
@@ -364,9 +399,29 @@ export function openConsentDb(path) {
     db.prepare('SELECT day, dimension, key, granted, denied FROM consent_daily WHERE day >= ? AND day <= ?')
   );
   const ping = db.prepare('SELECT 1');
-  const lastLink = /** @type {import('better-sqlite3').Statement<[], import('./chain.js').ChainHead>} */ (
-    db.prepare('SELECT seq, chain_hash AS chainHash FROM consent_records ORDER BY seq DESC LIMIT 1')
+  const lastLink = headOf(db);
+  const entries = /** @type {import('better-sqlite3').Statement<[{ after: number, limit: number }], import('./chain-rows.js').EntryRow>} */ (
+    db.prepare(forSqlite(ENTRIES_SQL, ['after', 'limit']))
   );
+  const removable = /** @type {import('better-sqlite3').Statement<[{ before: string, afterTime: string, afterSeq: number, limit: number }], { seq: number, chain_hash: string, received_at: string }>} */ (
+    db.prepare(forSqlite(REMOVABLE_SQL, ['before', 'afterTime', 'afterSeq', 'limit']))
+  );
+  const markRemoved = db.prepare('INSERT INTO consent_removed (seq, chain_hash, received_at, removed_by) VALUES (@seq, @chainHash, @receivedAt, @removedBy)');
+  const removeRecord = db.prepare('DELETE FROM consent_records WHERE seq = ?');
+  const insertRemoval = db.prepare('INSERT INTO consent_removals (seq, chain_hash, removal) VALUES (?, ?, ?)');
+  // IMMEDIATE, like the writer's inserts: the head read here is the one the removal extends.
+  const removeBatch = db.transaction((/** @type {import('./retention.js').RetentionRun} */ run, /** @type {{ time: string, seq: number }} */ cursor) => {
+    const found = removable.all({ before: run.before, afterTime: cursor.time, afterSeq: cursor.seq, limit: REMOVAL_BATCH });
+    const last = found[found.length - 1];
+    if (!last) return null;
+    const { removed, entry } = removalOf(found.map((row) => ({ seq: row.seq, chainHash: row.chain_hash, receivedAt: row.received_at })), lastLink.get() ?? GENESIS, run);
+    for (const gone of removed) {
+      markRemoved.run(gone);
+      removeRecord.run(gone.seq);
+    }
+    insertRemoval.run(entry.seq, entry.chainHash, JSON.stringify(entry.removal));
+    return { count: removed.length, cursor: { time: last.received_at, seq: last.seq } };
+  }).immediate;
 
   return {
     /** @param {string} id @returns {StoredRecord | undefined} */
@@ -425,9 +480,44 @@ export function openConsentDb(path) {
       return wordingByHash.get(hash);
     },
 
-    /** The last record's place in the chain (SPEC §10). @returns {import('./chain.js').ChainHead} */
+    /** The last record's (or retention removal's) place in the chain (SPEC §10). @returns {import('./chain.js').ChainHead} */
     head() {
       return lastLink.get() ?? GENESIS;
+    },
+
+    /**
+     * The whole chain in seq order, read in batches with a turn of the event loop between them, so
+     * a collector checking it still answers posts.
+     * @returns {AsyncGenerator<import('./chain.js').ChainEntry>}
+     */
+    async *chainEntries() {
+      let after = 0;
+      for (;;) {
+        const rows = entries.all({ after, limit: EXPORT_BATCH });
+        yield* rows.map(entryOf);
+        if (rows.length < EXPORT_BATCH) return;
+        after = Number(rows[rows.length - 1]?.seq);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
+
+    /**
+     * Removes what retention may (retention.js), a batch per transaction, each batch a removal
+     * entry of the chain.
+     * @param {import('./retention.js').RetentionRun} run
+     */
+    async removeOld(run) {
+      let cursor = { time: '', seq: 0 };
+      let removed = 0;
+      let removals = 0;
+      for (;;) {
+        const batch = removeBatch(run, cursor);
+        if (!batch) return { removed, removals };
+        removed += batch.count;
+        removals++;
+        cursor = batch.cursor;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     },
 
     /**
@@ -454,27 +544,49 @@ export function openConsentDb(path) {
 /** @typedef {ReturnType<typeof openConsentDb>} ConsentDb */
 
 /**
+ * The chain's head on a connection: the last record or retention removal.
+ * @param {Database.Database} db
+ */
+function headOf(db) {
+  return /** @type {import('better-sqlite3').Statement<[], import('./chain.js').ChainHead>} */ (
+    db.prepare(`SELECT seq, chain_hash AS chainHash FROM (${HEAD_SQL})`)
+  );
+}
+
+/**
  * What `verify` reads: the stored records in chain order, and whether the guards are in place.
  * Opened read-only, so it can run beside a live collector.
  * @param {string} path
  */
 export function openChainReader(path) {
   const db = new Database(path, { readonly: true, fileMustExist: true });
-  const rows = /** @type {import('better-sqlite3').Statement<[], RecordColumns & { chain_hash: string }>} */ (
-    db.prepare('SELECT * FROM consent_records ORDER BY seq')
+  const retention = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'consent_removals'").get() !== undefined;
+  // A database no collector has opened since retention came has no retention tables yet.
+  const rows = /** @type {import('better-sqlite3').Statement<[{ after: number, limit: number }], import('./chain-rows.js').EntryRow>} */ (
+    db.prepare(retention ? forSqlite(ENTRIES_SQL, ['after', 'limit']) : "SELECT *, 'record' AS kind FROM consent_records WHERE seq > @after ORDER BY seq LIMIT @limit")
   );
   const triggers = /** @type {import('better-sqlite3').Statement<[], { name: string, sql: string }>} */ (
-    db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'consent_records'")
+    db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('consent_records', ${RETENTION_TABLES.map((t) => `'${t}'`).join(', ')})`)
   );
   return {
-    /** @returns {Generator<import('./chain.js').ChainedRecord & { chainHash: string }>} */
+    /** @returns {Generator<import('./chain.js').ChainEntry>} */
     *records() {
-      for (const row of rows.iterate()) yield { ...chainedRecord(row), chainHash: row.chain_hash };
+      // In batches: one statement iterated over the whole table would hold its read open throughout.
+      let after = 0;
+      for (;;) {
+        const batch = rows.all({ after, limit: EXPORT_BATCH });
+        yield* batch.map(entryOf);
+        if (batch.length < EXPORT_BATCH) return;
+        after = Number(batch[batch.length - 1]?.seq);
+      }
     },
     /** Guards dropped or altered since they were created: each would let history be rewritten unseen. */
     missingGuards() {
       const present = new Map(triggers.all().map(({ name, sql }) => [name, sql]));
-      return Object.entries(GUARDS).filter(([name, sql]) => present.get(name) !== sql).map(([name]) => name);
+      const expected = retention ? GUARDS : { ...GUARDS, consent_records_no_delete: DELETE_GUARD_BEFORE_RETENTION };
+      return Object.entries(expected)
+        .filter(([name]) => retention || !RETENTION_TABLES.some((table) => name.startsWith(table)))
+        .filter(([name, sql]) => present.get(name) !== sql).map(([name]) => name);
     },
     close: () => db.close(),
   };

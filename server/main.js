@@ -4,10 +4,12 @@ import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
+import { DEFAULT_RETENTION_DAYS } from './retention.js';
 
 /**
  * Starts the collector from environment variables (docs/collector.md) and stops it cleanly on a
- * signal; `carat-consent-collector verify` checks the stored chain instead (verify-command.js).
+ * signal; `carat-consent-collector verify` checks the stored chain instead (verify-command.js), and
+ * `carat-consent-collector proof --email ADDRESS` prints the proof of an address (proof-command.js).
  * `--demo` also serves the repository's demo shop and built widget; the installed package
  * (`carat-consent-collector`) has neither.
  */
@@ -32,6 +34,10 @@ if (env.DATABASE_URL) {
 if (process.argv[2] === 'verify') {
   const { verifyCommand } = await import('./verify-command.js');
   process.exit(await verifyCommand(process.argv.slice(3), storage, database));
+}
+if (process.argv[2] === 'proof') {
+  const { proofCommand } = await import('./proof-command.js');
+  process.exit(await proofCommand(process.argv.slice(3), storage));
 }
 if (!env.DATABASE_URL) mkdirSync(dirname(dbPath), { recursive: true });
 
@@ -59,6 +65,12 @@ if (webhookUrl !== undefined && !/^https?:\/\/[^/]/.test(webhookUrl)) {
   process.exit(1);
 }
 
+const retentionDays = Number(env.CONSENT_RETENTION_DAYS || DEFAULT_RETENTION_DAYS);
+if (!Number.isInteger(retentionDays) || retentionDays < 1) {
+  console.error(`[carat-consent] CONSENT_RETENTION_DAYS must be a whole number of days above 0, not "${env.CONSENT_RETENTION_DAYS}"`);
+  process.exit(1);
+}
+
 const sessionHours = Number(env.CONSENT_SESSION_HOURS || 8);
 if (!(sessionHours > 0 && sessionHours <= 24 * 30)) {
   console.error(`[carat-consent] CONSENT_SESSION_HOURS must be a number of hours above 0 and at most 720, not "${env.CONSENT_SESSION_HOURS}"`);
@@ -77,6 +89,7 @@ const app = await buildApp({
   rateLimitPerMinute,
   trustProxy,
   headPublishing: { intervalMs: headIntervalS * 1000, log, ...(webhookUrl ? { webhookUrl } : {}) },
+  retention: { days: retentionDays, log },
   ...(process.argv.includes('--demo')
     ? { staticRoot: { demo: resolve(repository, 'demo'), dist: resolve(repository, 'dist') } }
     : {}),

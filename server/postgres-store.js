@@ -1,5 +1,7 @@
 import pg from 'pg';
 import { chainHashOf, GENESIS } from './chain.js';
+import { ENTRIES_SQL, entryOf, HEAD_SQL, REMOVABLE_SQL } from './chain-rows.js';
+import { REMOVAL_BATCH, removalOf } from './retention.js';
 import { groupCommit } from './group-commit.js';
 import { rowOf } from './record-writer.js';
 import { sameRecord } from './db.js';
@@ -90,10 +92,36 @@ export const MIGRATIONS = [
    GROUP BY counts.day, counts.dimension, counts.key;`,
   // Double opt-in (SPEC §12): the confirmation mails waiting, sent and followed.
   CONFIRMATIONS_MIGRATION,
+  // Retention (retention.js): removals are entries of the chain, and a removed record leaves its
+  // seq, chain hash and time behind; the guard lets retention delete only those.
+  `CREATE TABLE consent_removed (
+     seq BIGINT PRIMARY KEY,
+     chain_hash TEXT NOT NULL,
+     received_at TEXT NOT NULL,
+     removed_by BIGINT NOT NULL
+   );
+   CREATE TABLE consent_removals (
+     seq BIGINT PRIMARY KEY,
+     chain_hash TEXT NOT NULL,
+     removal TEXT NOT NULL
+   );
+   CREATE OR REPLACE FUNCTION consent_records_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN
+       IF TG_OP = 'DELETE' AND EXISTS (SELECT 1 FROM consent_removed WHERE seq = OLD.seq AND chain_hash = OLD.chain_hash) THEN
+         RETURN OLD;
+       END IF;
+       RAISE EXCEPTION 'consent records are append-only: only retention removes them';
+     END $$;
+   CREATE FUNCTION consent_retention_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN RAISE EXCEPTION 'the chain''s retention entries are append-only'; END $$;
+   CREATE TRIGGER consent_removed_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON consent_removed
+     FOR EACH STATEMENT EXECUTE FUNCTION consent_retention_append_only();
+   CREATE TRIGGER consent_removals_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON consent_removals
+     FOR EACH STATEMENT EXECUTE FUNCTION consent_retention_append_only();`,
 ];
 
-/** The guards `verify` expects on `consent_records` (besides the chain itself). */
-export const POSTGRES_GUARDS = ['consent_records_no_update', 'consent_records_no_truncate'];
+/** The guards `verify` expects (besides the chain itself). */
+export const POSTGRES_GUARDS = ['consent_records_no_update', 'consent_records_no_truncate', 'consent_removed_no_change', 'consent_removals_no_change'];
 
 const EXPORT_BATCH = 500;
 const RECORD_COLUMNS = 'seq, chain_hash, received_at, client_address, record';
@@ -150,7 +178,7 @@ async function insertBatch(pool, batch) {
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    const last = await client.query('SELECT seq, chain_hash FROM consent_records ORDER BY seq DESC LIMIT 1');
+    const last = await client.query(HEAD_SQL);
     let head = last.rows[0] ? { seq: Number(last.rows[0].seq), chainHash: last.rows[0].chain_hash } : GENESIS;
     const ids = batch.map((row) => /** @type {string} */ (row[0]));
     const existing = await client.query('SELECT id, received_at, record FROM consent_records WHERE id = ANY($1::text[])', [ids]);
@@ -182,6 +210,45 @@ async function insertBatch(pool, batch) {
     // transaction is then in the server's flushed write-ahead log.
     await client.query('COMMIT');
     return results;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Removes one batch of what retention may remove, as one removal entry of the chain, under the
+ * chain lock the inserts take: the removal extends the head no batch of records is extending.
+ * @param {pg.Pool} pool
+ * @param {import('./retention.js').RetentionRun} run
+ * @param {{ time: string, seq: number }} cursor where the previous batch of this run ended
+ * @returns {Promise<{ count: number, cursor: { time: string, seq: number } } | null>} null when nothing is left
+ */
+async function removeBatch(pool, run, cursor) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+    const { rows: found } = await client.query(REMOVABLE_SQL, [run.before, cursor.time, cursor.seq, REMOVAL_BATCH]);
+    const last = found[found.length - 1];
+    if (!last) {
+      await client.query('ROLLBACK');
+      return null;
+    }
+    const { rows: heads } = await client.query(HEAD_SQL);
+    const head = heads[0] ? { seq: Number(heads[0].seq), chainHash: heads[0].chain_hash } : GENESIS;
+    const { removed, entry } = removalOf(found.map((row) => ({ seq: Number(row.seq), chainHash: row.chain_hash, receivedAt: row.received_at })), head, run);
+    await client.query(
+      `INSERT INTO consent_removed (seq, chain_hash, received_at, removed_by)
+       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[])`,
+      [removed.map((r) => r.seq), removed.map((r) => r.chainHash), removed.map((r) => r.receivedAt), removed.map((r) => r.removedBy)],
+    );
+    await client.query('DELETE FROM consent_records WHERE seq = ANY($1::bigint[])', [removed.map((r) => r.seq)]);
+    await client.query('INSERT INTO consent_removals (seq, chain_hash, removal) VALUES ($1, $2, $3)', [entry.seq, entry.chainHash, JSON.stringify(entry.removal)]);
+    await client.query('COMMIT');
+    return { count: removed.length, cursor: { time: last.received_at, seq: Number(last.seq) } };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
@@ -257,8 +324,29 @@ export async function openPostgresStore(url, logError) {
       return rows[0];
     },
     async head() {
-      const { rows } = await pool.query('SELECT seq, chain_hash FROM consent_records ORDER BY seq DESC LIMIT 1');
+      const { rows } = await pool.query(HEAD_SQL);
       return rows[0] ? { seq: Number(rows[0].seq), chainHash: rows[0].chain_hash } : GENESIS;
+    },
+    async *chainEntries() {
+      let after = 0;
+      for (;;) {
+        const { rows } = await pool.query(ENTRIES_SQL, [after, EXPORT_BATCH]);
+        yield* rows.map(entryOf);
+        if (rows.length < EXPORT_BATCH) return;
+        after = Number(rows[rows.length - 1].seq);
+      }
+    },
+    async removeOld(run) {
+      let cursor = { time: '', seq: 0 };
+      let removed = 0;
+      let removals = 0;
+      for (;;) {
+        const batch = await removeBatch(pool, run, cursor);
+        if (!batch) return { removed, removals };
+        removed += batch.count;
+        removals++;
+        cursor = batch.cursor;
+      }
     },
     async dailyCounts(from, to) {
       const { rows } = await pool.query(
@@ -286,19 +374,12 @@ export async function openPostgresChainReader(url) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   return {
-    /** @returns {AsyncGenerator<import('./chain.js').ChainedRecord & { chainHash: string }>} */
+    /** @returns {AsyncGenerator<import('./chain.js').ChainEntry>} */
     async *records() {
       let after = 0;
       for (;;) {
-        const { rows } = await client.query(
-          `SELECT * FROM consent_records WHERE seq > $1 ORDER BY seq LIMIT ${EXPORT_BATCH}`, [after],
-        );
-        for (const row of rows) {
-          yield {
-            seq: Number(row.seq), id: row.id, visitorId: row.visitor_id, email: row.email, createdAt: row.created_at,
-            receivedAt: row.received_at, clientAddress: row.client_address, record: JSON.parse(row.record), chainHash: row.chain_hash,
-          };
-        }
+        const { rows } = await client.query(ENTRIES_SQL, [after, EXPORT_BATCH]);
+        yield* rows.map(entryOf);
         if (rows.length < EXPORT_BATCH) return;
         after = Number(rows[rows.length - 1].seq);
       }
@@ -306,7 +387,8 @@ export async function openPostgresChainReader(url) {
     /** Guards dropped or disabled since they were created. @returns {Promise<string[]>} */
     async missingGuards() {
       const { rows } = await client.query(
-        `SELECT tgname FROM pg_trigger WHERE tgrelid = 'consent_records'::regclass AND tgenabled <> 'D'`,
+        `SELECT tgname FROM pg_trigger
+         WHERE tgrelid::regclass::text IN ('consent_records', 'consent_removed', 'consent_removals') AND tgenabled <> 'D'`,
       );
       const present = new Set(rows.map((row) => row.tgname));
       return POSTGRES_GUARDS.filter((name) => !present.has(name));

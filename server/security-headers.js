@@ -17,7 +17,8 @@ export function addSecurityHeaders(app) {
     reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer');
   });
   app.addHook('onSend', async (request, reply) => {
-    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return;
+    // A page that brings its own policy (the proof page, proof-html.js) keeps it.
+    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html') || reply.hasHeader('content-security-policy')) return;
     const atConsole = request.url === '/admin' || request.url.startsWith('/admin/');
     // The install form's live preview is the one console page framed, by the console itself.
     const policy = request.url.startsWith('/admin/preview.html') ? CONSOLE_POLICY.replace("frame-ancestors 'none'", "frame-ancestors 'self'") : CONSOLE_POLICY;

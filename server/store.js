@@ -25,7 +25,10 @@ import { startCheckpointer } from './checkpointer.js';
  * @property {(hash: string) => Awaitable<boolean>} wordingReferenced whether a stored record names this wording hash
  * @property {(clientAddress: string, since: string) => Awaitable<number>} wordingsFrom wordings stored from a network since a time
  * @property {(hash: string) => Awaitable<import('./db.js').StoredWording | undefined>} wordingByHash
- * @property {() => Awaitable<import('./chain.js').ChainHead>} head the last record's place in the chain
+ * @property {() => Awaitable<import('./chain.js').ChainHead>} head the last record's (or retention removal's) place in the chain
+ * @property {() => AsyncIterable<import('./chain.js').ChainEntry>} chainEntries the whole chain in seq order, read in batches
+ * @property {(run: import('./retention.js').RetentionRun) => Promise<{ removed: number, removals: number }>} removeOld
+ *   removes what retention may (retention.js), each batch a removal entry of the chain
  * @property {(from: string, to: string) => Awaitable<Iterable<import('./stats.js').DailyCount>>} dailyCounts
  *   the console's per-day counters for the UTC days from `from` to `to`, both included
  * @property {() => Awaitable<void>} ping throws when the database does not answer

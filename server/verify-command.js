@@ -5,8 +5,8 @@ import { formatHead, parseHead, verifyChain } from './chain.js';
 /**
  * What `verify` reads from a store: SQLite's reader answers at once, PostgreSQL's in batches.
  * @typedef {object} ChainReader
- * @property {() => Iterable<import('./chain.js').ChainedRecord & { chainHash: string }> | AsyncIterable<import('./chain.js').ChainedRecord & { chainHash: string }>} records
- *   every stored record in `seq` order
+ * @property {() => Iterable<import('./chain.js').ChainEntry> | AsyncIterable<import('./chain.js').ChainEntry>} records
+ *   every entry of the chain in `seq` order
  * @property {() => string[] | Promise<string[]>} missingGuards the database's guards against rewriting that were dropped or changed
  * @property {() => unknown} close
  */
@@ -64,7 +64,7 @@ export async function verifyCommand(args, storage, storeName, out = console) {
   }
   try {
     out.log(`Verifying the consent records in ${storeName}${anchor ? ` against the head ${formatHead(anchor)}` : ''}`);
-    const { checked, head, broken, ms } = await verifyChain(reader.records(), anchor);
+    const { checked, head, broken, removals, ms } = await verifyChain(reader.records(), anchor);
     const summary = `${checked} record${checked === 1 ? '' : 's'} checked in ${(ms / 1000).toFixed(2)} s`;
     const guards = await reader.missingGuards();
     if (broken) {
@@ -72,6 +72,11 @@ export async function verifyCommand(args, storage, storeName, out = console) {
       out.log(`${summary} before it; the chain holds up to ${formatHead(head)}`);
     } else {
       out.log(`${guards.length ? 'NOT OK' : 'OK'}: ${summary}; the chain ends at ${formatHead(head)}`);
+    }
+    if (removals.length) {
+      const removed = removals.reduce((sum, removal) => sum + removal.count, 0);
+      const last = /** @type {import('./chain.js').RemovalSummary} */ (removals[removals.length - 1]);
+      out.log(`Retention removed ${removed} record${removed === 1 ? '' : 's'} in ${removals.length} removal${removals.length === 1 ? '' : 's'} the chain accounts for; the last at seq ${last.seq}, ${last.removedAt}, keeping ${last.retentionDays} days`);
     }
     if (guards.length) {
       out.log(`NOT OK: the database's guards against rewriting were dropped or changed: ${guards.join(', ')}`);

@@ -97,9 +97,30 @@ export function stats(from: string, to: string): Promise<Stats> {
   return json(`/api/stats?${new URLSearchParams({ from, to })}`);
 }
 
-export async function recordsByEmail(email: string): Promise<StoredRecord[]> {
-  return (await json<{ records: StoredRecord[] }>(`/api/consent?${new URLSearchParams({ email })}`)).records;
+/** One record of an address's proof, as the collector's proof model gives it (server/proof.js). */
+export interface ProofEntry {
+  id: string;
+  seq: number;
+  chainVerified: boolean | null;
+  label: string;
+  outcome: string;
+  emailSentence: string | null;
 }
+
+/** The proof of an address (SPEC §12): where it stands and what each record means for it. */
+export interface AddressProof {
+  status: { status: string; label: string; since: string | null; until: string | null };
+  entries: ProofEntry[];
+  chain: { head: { seq: number; chainHash: string }; broken: { seq: number; reason: string } | null } | null;
+}
+
+/** An address's history, oldest first, and its proof built by the collector. */
+export async function proofByEmail(email: string): Promise<{ records: StoredRecord[]; proof: AddressProof }> {
+  return json(`/api/consent?${new URLSearchParams({ email })}`);
+}
+
+/** The collector's printable page of an address's proof. */
+export const proofPageUrl = (email: string): string => `/api/consent/proof.html?${new URLSearchParams({ email })}`;
 
 export async function recordsByVisitor(visitorId: string): Promise<StoredRecord[]> {
   return (await json<{ records: StoredRecord[] }>(`/api/consent?${new URLSearchParams({ visitorId })}`)).records;

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { recordById, recordsByEmail, recordsByVisitor, wording, type StoredRecord } from './api.js';
+import { proofByEmail, proofPageUrl, recordById, recordsByVisitor, wording, type AddressProof, type StoredRecord } from './api.js';
 import { proofQuery, sitesOf, split, wordingHashes } from './proof.js';
 import { METHOD_LABELS } from './overview.js';
 import { formatTime } from './format.js';
@@ -42,6 +42,7 @@ export class ConsoleProof extends LitElement {
     error: { state: true },
     busy: { state: true },
     printedAt: { state: true },
+    proof: { state: true },
   };
 
   query = new URLSearchParams(location.hash.split('?')[1] ?? '').get('q') ?? '';
@@ -53,6 +54,8 @@ export class ConsoleProof extends LitElement {
   error = '';
   busy = false;
   printedAt = '';
+  /** For an address: where its promotional e-mail stands and what each record means for it. */
+  proof: AddressProof | null = null;
 
   private readonly beforePrint = () => {
     this.printedAt = new Date().toISOString();
@@ -72,6 +75,7 @@ export class ConsoleProof extends LitElement {
   private async search(input: string): Promise<void> {
     const query = proofQuery(input);
     this.records = [];
+    this.proof = null;
     this.message = '';
     this.found = '';
     if (query.kind === 'invalid') {
@@ -82,7 +86,7 @@ export class ConsoleProof extends LitElement {
     this.busy = true;
     try {
       if (query.kind === 'email') {
-        this.records = await recordsByEmail(query.value);
+        ({ records: this.records, proof: this.proof } = await proofByEmail(query.value));
         if (!this.records.length) this.message = `No record names the address ${query.value}.`;
       } else {
         const one = await recordById(query.value);
@@ -112,13 +116,16 @@ export class ConsoleProof extends LitElement {
 
   private renderRecord(stored: StoredRecord, index: number) {
     const r = stored.record;
+    const entry = this.proof?.entries[index];
     const categories = split(r.categories);
     const services = split(r.services);
     const text = this.wordings.get(r.wordingHash);
     return html`
       <article class=${r.id === this.found ? 'found' : ''} aria-labelledby="record-${index}">
-        <h3 id="record-${index}">${index + 1}. ${METHOD_LABELS[r.method] ?? r.method} — ${formatTime(stored.receivedAt)}</h3>
+        <h3 id="record-${index}">${index + 1}. ${entry?.label ?? METHOD_LABELS[r.method] ?? r.method} — ${formatTime(stored.receivedAt)}</h3>
         <dl>
+          ${entry ? html`<dt>Method</dt><dd>${METHOD_LABELS[r.method] ?? r.method}</dd>` : nothing}
+          ${entry?.outcome ? html`<dt>Outcome</dt><dd>${entry.outcome}</dd>` : nothing}
           <dt>Consent id</dt><dd>${r.id}</dd>
           <dt>Visitor id</dt><dd>${r.visitorId}</dd>
           <dt>Chosen at</dt><dd>${formatTime(r.createdAt)} (the visitor's clock)</dd>
@@ -138,15 +145,42 @@ export class ConsoleProof extends LitElement {
           <dt>Policy version</dt><dd>${r.policyVersion}</dd>
           <dt>Client network</dt><dd>${stored.clientAddress}</dd>
           ${stored.seq !== undefined
-            ? html`<dt>Chain position</dt><dd>${stored.seq}${stored.chainHash ? html`, chain hash ${stored.chainHash}` : nothing}</dd>`
+            ? html`<dt>Chain position</dt><dd>${stored.seq}${stored.chainHash ? html`, chain hash ${stored.chainHash}` : nothing}${
+                entry && entry.chainVerified !== null
+                  ? entry.chainVerified ? ': the chain verifies up to here' : ': the chain does NOT verify up to here'
+                  : nothing}</dd>`
             : nothing}
           <dt>Wording hash</dt><dd>${r.wordingHash}</dd>
         </dl>
+        ${entry?.emailSentence
+          ? html`<p><strong>The e-mail sentence agreed to:</strong></p><blockquote class="wording">${entry.emailSentence}</blockquote>`
+          : nothing}
         ${text
           ? html`<p><strong>The wording shown:</strong></p><pre class="wording">${text}</pre>`
           : html`<p>The collector never received the wording with this hash, so only its hash is on record.</p>`}
       </article>
     `;
+  }
+
+  /** Where an address's promotional e-mail stands, and whether the chain holds. */
+  private renderStanding(proof: AddressProof) {
+    const { status, chain } = proof;
+    return html`<dl class="panel standing">
+      <dt>Promotional e-mail</dt>
+      <dd>
+        <strong>${status.label}</strong>${status.since ? ` since ${formatTime(status.since)}` : nothing}${status.until
+          ? `; to be confirmed by ${formatTime(status.until)}`
+          : nothing}
+      </dd>
+      ${chain
+        ? html`<dt>Chain</dt>
+            <dd>
+              ${chain.broken
+                ? `NOT intact: it breaks at seq ${chain.broken.seq} (${chain.broken.reason})`
+                : `verified from its first record to its head, seq ${chain.head.seq}`}
+            </dd>`
+        : nothing}
+    </dl>`;
   }
 
   override render() {
@@ -172,9 +206,13 @@ export class ConsoleProof extends LitElement {
                 <p><strong>Searched for:</strong> ${this.query.trim()}</p>
                 <p><strong>Printed:</strong> ${formatTime(this.printedAt || new Date().toISOString())}</p>
               </div>
+              ${this.proof ? this.renderStanding(this.proof) : nothing}
               <div class="row no-print">
                 <h2 id="history">History: ${this.records.length} ${this.records.length === 1 ? 'record' : 'records'}, oldest first</h2>
                 <button class="secondary" @click=${() => window.print()}>Print as an exhibit</button>
+                ${this.proof
+                  ? html`<a href=${proofPageUrl(this.query.trim())} target="_blank" rel="noopener">The proof file as a page (HTML)</a>`
+                  : nothing}
               </div>
               ${this.records.map((stored, i) => this.renderRecord(stored, i))}
             </section>

@@ -38,6 +38,8 @@ const ar: Strings = {
   receiptVersion: 'إصدار السياسة',
   receiptGranted: 'سمحت بما يلي: {{list}}.',
   receiptRefused: 'رفضت ما يلي: {{list}}.',
+  emailPending: 'أرسلنا رابط تأكيد إلى {{address}}. يُرجى التحقق من بريدك الوارد: لن تصلك العروض إلا بعد التأكيد.',
+  emailConfirmed: 'تم تأكيد عنوان بريدك الإلكتروني {{address}}.',
   withdraw: 'سحب الموافقة',
   policyTitle: 'سياسة الخصوصية',
   policyError: 'تعذّر تحميل سياسة الخصوصية. يُرجى مراسلتنا على {{contactEmail}} للحصول على نسخة منها.',

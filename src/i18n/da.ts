@@ -34,6 +34,8 @@ const da: Strings = {
   receiptVersion: 'Version af privatlivspolitikken',
   receiptGranted: 'Tilladt: {{list}}.',
   receiptRefused: 'Afvist: {{list}}.',
+  emailPending: 'Vi har sendt et bekræftelseslink til {{address}}. Tjek din indbakke: du får først tilbud, når du har bekræftet.',
+  emailConfirmed: 'Din e-mailadresse {{address}} er bekræftet.',
   withdraw: 'Tilbagekald samtykke',
   policyTitle: 'Privatlivspolitik',
   policyError: 'Privatlivspolitikken kunne ikke indlæses. Skriv til {{contactEmail}}, så sender vi en kopi.',

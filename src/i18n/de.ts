@@ -34,6 +34,8 @@ const de: Strings = {
   receiptVersion: 'Version der Datenschutzerklärung',
   receiptGranted: 'Erlaubt: {{list}}.',
   receiptRefused: 'Abgelehnt: {{list}}.',
+  emailPending: 'Wir haben einen Bestätigungslink an {{address}} gesendet. Bitte sehen Sie in Ihr Postfach: Angebote erhalten Sie erst nach Ihrer Bestätigung.',
+  emailConfirmed: 'Ihre E-Mail-Adresse {{address}} ist bestätigt.',
   withdraw: 'Einwilligung widerrufen',
   policyTitle: 'Datenschutzerklärung',
   policyError:

@@ -41,6 +41,8 @@ export const enDialogs = {
   receiptVersion: 'Policy version',
   receiptGranted: 'Allowed: {{list}}.',
   receiptRefused: 'Refused: {{list}}.',
+  emailPending: 'We sent a link to {{address}} to confirm it. Please check your inbox: offers come only once you confirm.',
+  emailConfirmed: 'Your e-mail address {{address}} is confirmed.',
   withdraw: 'Withdraw consent',
   policyTitle: 'Privacy policy',
   policyError: 'The privacy policy could not be loaded. Please write to {{contactEmail}} for a copy.',

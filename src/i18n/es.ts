@@ -36,6 +36,8 @@ const es: Strings = {
   receiptVersion: 'Versión de la política de privacidad',
   receiptGranted: 'Ha aceptado: {{list}}.',
   receiptRefused: 'Ha rechazado: {{list}}.',
+  emailPending: 'Hemos enviado un enlace de confirmación a {{address}}. Revise su bandeja de entrada: solo recibirá ofertas cuando confirme.',
+  emailConfirmed: 'Su dirección de correo electrónico {{address}} está confirmada.',
   withdraw: 'Retirar el consentimiento',
   policyTitle: 'Política de privacidad',
   policyError:

@@ -38,6 +38,8 @@ const fr: Strings = {
   receiptVersion: 'Version de la politique de confidentialité',
   receiptGranted: 'Vous avez accepté\u00a0: {{list}}.',
   receiptRefused: 'Vous avez refusé\u00a0: {{list}}.',
+  emailPending: 'Nous avons envoyé un lien de confirmation à {{address}}. Consultez votre boîte de réception : vous ne recevrez d’offres qu’après avoir confirmé.',
+  emailConfirmed: 'Votre adresse e-mail {{address}} est confirmée.',
   withdraw: 'Retirer mon consentement',
   policyTitle: 'Politique de confidentialité',
   policyError:

@@ -36,6 +36,8 @@ const it: Strings = {
   receiptVersion: 'Versione dell’informativa',
   receiptGranted: 'Ha accettato: {{list}}.',
   receiptRefused: 'Ha rifiutato: {{list}}.',
+  emailPending: 'Abbiamo inviato un link di conferma a {{address}}. Controlli la sua casella di posta: riceverà offerte solo dopo aver confermato.',
+  emailConfirmed: 'Il suo indirizzo e-mail {{address}} è confermato.',
   withdraw: 'Revoca il consenso',
   policyTitle: 'Informativa sulla privacy',
   policyError:

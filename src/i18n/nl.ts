@@ -34,6 +34,8 @@ const nl: Strings = {
   receiptVersion: 'Versie privacyverklaring',
   receiptGranted: 'Toegestaan: {{list}}.',
   receiptRefused: 'Geweigerd: {{list}}.',
+  emailPending: 'We hebben een bevestigingslink naar {{address}} gestuurd. Kijk in uw inbox: u ontvangt pas aanbiedingen nadat u hebt bevestigd.',
+  emailConfirmed: 'Uw e-mailadres {{address}} is bevestigd.',
   withdraw: 'Toestemming intrekken',
   policyTitle: 'Privacyverklaring',
   policyError: 'De privacyverklaring kon niet worden geladen. Mail naar {{contactEmail}} voor een kopie.',

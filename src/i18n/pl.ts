@@ -38,6 +38,8 @@ const pl: Strings = {
   receiptVersion: 'Wersja polityki prywatności',
   receiptGranted: 'Zaakceptowano: {{list}}.',
   receiptRefused: 'Odrzucono: {{list}}.',
+  emailPending: 'Wysłaliśmy link potwierdzający na adres {{address}}. Sprawdź skrzynkę odbiorczą: oferty zaczną przychodzić dopiero po potwierdzeniu.',
+  emailConfirmed: 'Adres e-mail {{address}} został potwierdzony.',
   withdraw: 'Wycofaj zgodę',
   policyTitle: 'Polityka prywatności',
   policyError:

@@ -40,6 +40,8 @@ const pt: Strings = {
   receiptVersion: 'Versão da política',
   receiptGranted: 'Com consentimento: {{list}}.',
   receiptRefused: 'Sem consentimento: {{list}}.',
+  emailPending: 'Foi enviado um link de confirmação para {{address}}. Verifique a caixa de entrada: as ofertas só são enviadas depois da confirmação.',
+  emailConfirmed: 'O endereço de e-mail {{address}} está confirmado.',
   withdraw: 'Retirar o consentimento',
   policyTitle: 'Política de privacidade',
   policyError:

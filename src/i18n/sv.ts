@@ -36,6 +36,8 @@ const sv: Strings = {
   receiptVersion: 'Version av integritetspolicyn',
   receiptGranted: 'Tillåtet: {{list}}.',
   receiptRefused: 'Nekat: {{list}}.',
+  emailPending: 'Vi har skickat en bekräftelselänk till {{address}}. Titta i din inkorg: erbjudanden kommer först när du har bekräftat.',
+  emailConfirmed: 'Din e-postadress {{address}} är bekräftad.',
   withdraw: 'Återkalla samtycke',
   policyTitle: 'Integritetspolicy',
   policyError: 'Integritetspolicyn kunde inte laddas. Skriv till {{contactEmail}} så skickar vi en kopia.',

@@ -256,10 +256,27 @@ export function createDialogs(host: DialogHost): Dialogs {
   // A shop's own category has a name only where the shop gave one: its id is better than nothing.
   const label = (category: Category) => t(category) || category;
   const servicesOf = (category: Category) => consent.services?.of(category) ?? [];
+  // Where the address the visitor gave stands at the collector (double opt-in, SPEC §12):
+  // `pending` until they follow the link in the confirmation mail, then `confirmed`.
+  let emailStatus = '';
+
+  async function askEmailStatus(): Promise<void> {
+    const { record, options } = consent;
+    emailStatus = '';
+    if (!options.endpoint || record?.email.marketing !== 'granted' || !record.email.address) return;
+    try {
+      const url = new URL(`email-status?visitorId=${record.visitorId}`, new URL(options.endpoint, location.href));
+      emailStatus = ((await (await fetch(url)).json()) as { status?: string }).status ?? '';
+    } catch {
+      // A collector that is unreachable, or has no such route, simply says nothing about it.
+    }
+    element.requestUpdate();
+  }
 
   async function open(name: string): Promise<void> {
     openers.set(name, deepActiveElement());
     if (name === 'preferences') {
+      void askEmailStatus();
       const { record } = consent;
       const counts = record && !consent.prompt;
       draft = {
@@ -401,6 +418,11 @@ export function createDialogs(host: DialogHost): Dialogs {
       <dd>${record.policyVersion.slice(0, 19)}</dd>
     </dl>
     ${summary(record)}
+    ${emailStatus == 'pending' || emailStatus == 'confirmed'
+      ? html`<p class="small" part="email-status">
+          ${fillPlaceholders(t(emailStatus == 'pending' ? 'emailPending' : 'emailConfirmed'), { address: record.email.address! })}
+        </p>`
+      : nothing}
     <button class="link" part="link withdraw" @click=${() => host.choose(() => consent.withdraw())}>${t('withdraw')}</button>
   </section>`;
 

@@ -135,10 +135,20 @@ describe('the console at /admin/', { timeout: 120000 }, () => {
     const records = page.locator('console-proof article');
     await page.getByRole('heading', { name: /History: 3 records/ }).waitFor();
     assert.equal(await records.count(), 3);
-    assert.match(await records.nth(0).getByRole('heading').textContent() ?? '', /^1\. Accept all/);
-    assert.match(await records.nth(2).getByRole('heading').textContent() ?? '', /^3\. Withdraw/);
+    assert.match(await records.nth(0).getByRole('heading').textContent() ?? '', /^1\. Promotional e-mail granted — /);
+    assert.match(await records.nth(0).textContent() ?? '', /MethodAccept all/);
+    assert.match(await records.nth(0).textContent() ?? '', /Outcomewithdrawn .* before it was confirmed/);
+    assert.match(await records.nth(0).textContent() ?? '', /: the chain verifies up to here/);
+    assert.match(await records.nth(2).getByRole('heading').textContent() ?? '', /^3\. Promotional e-mail withdrawn — /);
+    assert.match(await page.locator('console-proof .standing').innerText(), /Promotional e-mail\s+withdrawn since .*\s+Chain\s+verified from its first record to its head/);
+    const printable = page.getByRole('link', { name: 'The proof file as a page (HTML)' });
+    assert.equal(await printable.getAttribute('href'), '/api/consent/proof.html?email=Grete%40Mail.example');
+    const [proofPage] = await Promise.all([context.waitForEvent('page'), printable.click()]);
+    await proofPage.getByRole('heading', { level: 1, name: 'Proof of consent to promotional e-mail: Grete@Mail.example' }).waitFor();
+    await proofPage.close();
     for (let i = 0; i < 3; i++) {
-      assert.equal(await records.nth(i).locator('.wording').textContent(), WORDINGS.de);
+      assert.equal(await records.nth(i).locator('pre.wording').textContent(), WORDINGS.de);
+      assert.equal(await records.nth(i).locator('blockquote.wording').textContent(), WORDINGS.de.split('\n').at(-1));
       assert.match(await records.nth(i).textContent() ?? '', new RegExp(console_.history[i]?.record.id ?? 'x'));
     }
 

@@ -109,7 +109,9 @@ describe('several collectors on one PostgreSQL database', onlyOn('postgres'), ()
       await client.connect();
       try {
         const { rows } = await client.query('SELECT version FROM consent_schema_migrations ORDER BY version');
-        assert.deepEqual(rows.map((row) => row.version), [1, 2, 3]);
+        // Each version once, none skipped: as many as the collector knows.
+        assert.ok(rows.length >= 4, `${rows.length} migrations`);
+        assert.deepEqual(rows.map((row) => row.version), rows.map((_, n) => n + 1));
       } finally {
         await client.end();
       }
