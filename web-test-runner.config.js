@@ -115,6 +115,30 @@ function pixelsPlugin() {
   };
 }
 
+/**
+ * The `accessibility-tree` command: what Chromium gives assistive technology (CDP
+ * `Accessibility.getFullAXTree`), as `{ role, name, description }` per node it does not ignore.
+ * @returns {import('@web/test-runner').TestRunnerPlugin}
+ */
+function accessibilityTreePlugin() {
+  return {
+    name: 'carat-accessibility-tree',
+    async executeCommand({ command, session }) {
+      if (command !== 'accessibility-tree') return undefined;
+      const page = /** @type {any} */ (session.browser).getPage(session.id);
+      const cdp = await page.createCDPSession();
+      try {
+        const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+        return nodes
+          .filter((/** @type {any} */ node) => !node.ignored)
+          .map((/** @type {any} */ node) => ({ role: node.role?.value ?? '', name: node.name?.value ?? '', description: node.description?.value ?? '' }));
+      } finally {
+        await cdp.detach();
+      }
+    },
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
@@ -126,6 +150,7 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     collectorPlugin(),
     pixelsPlugin(),
+    accessibilityTreePlugin(),
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath, headless: true, args: chromeArgs } })],
 };

@@ -88,6 +88,17 @@ async function shootConsole(browser) {
   }
 }
 
+/** The preferences in Windows-style high contrast (forced colours), one switch on beside ones off. */
+async function shootForcedColors(browser, url) {
+  const { page, close } = await open(browser, url);
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.getByRole('button', { name: 'Customize' }).click();
+  await page.getByRole('switch', { name: 'Google Analytics 4' }).click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: out('preferences-forced-colors') });
+  await close();
+}
+
 const demo = await startDemo();
 const browser = await chromium.launch({ executablePath: chromePath, args: chromeArgs });
 try {
@@ -118,6 +129,7 @@ try {
   const { page, close } = await open(browser, demo.url, undefined, { width: 390, height: 780 });
   await page.screenshot({ path: out('banner-phone') });
   await close();
+  await shootForcedColors(browser, demo.url);
   await shootConsole(browser);
   console.log('docs/*.png written');
 } finally {

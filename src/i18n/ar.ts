@@ -42,6 +42,7 @@ const ar: Strings = {
   emailConfirmed: 'تم تأكيد عنوان بريدك الإلكتروني {{address}}.',
   withdraw: 'سحب الموافقة',
   policyTitle: 'سياسة الخصوصية',
+  policyAbout: 'كيف يجمع متجر {{siteName}} البيانات الشخصية ويستخدمها، وما حقوقك.',
   policyError: 'تعذّر تحميل سياسة الخصوصية. يُرجى مراسلتنا على {{contactEmail}} للحصول على نسخة منها.',
   policyErrorNoContact: 'تعذّر تحميل سياسة الخصوصية. يُرجى المحاولة مرة أخرى لاحقًا.',
   blockedContent: 'هذا المحتوى محظور إلى أن تسمح بملفات تعريف الارتباط لفئة «{{category}}».',

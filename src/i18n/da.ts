@@ -38,6 +38,7 @@ const da: Strings = {
   emailConfirmed: 'Din e-mailadresse {{address}} er bekræftet.',
   withdraw: 'Tilbagekald samtykke',
   policyTitle: 'Privatlivspolitik',
+  policyAbout: 'Hvordan {{siteName}} indsamler og bruger personoplysninger, og hvilke rettigheder du har.',
   policyError: 'Privatlivspolitikken kunne ikke indlæses. Skriv til {{contactEmail}}, så sender vi en kopi.',
   policyErrorNoContact: 'Privatlivspolitikken kunne ikke indlæses. Prøv igen senere.',
   blockedContent: 'Indholdet er blokeret, indtil du tillader cookies til »{{category}}«.',

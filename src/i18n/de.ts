@@ -38,6 +38,7 @@ const de: Strings = {
   emailConfirmed: 'Ihre E-Mail-Adresse {{address}} ist bestätigt.',
   withdraw: 'Einwilligung widerrufen',
   policyTitle: 'Datenschutzerklärung',
+  policyAbout: 'Wie {{siteName}} personenbezogene Daten erhebt und verwendet und welche Rechte Sie haben.',
   policyError:
     'Die Datenschutzerklärung konnte nicht geladen werden. Bitte fordern Sie eine Kopie unter {{contactEmail}} an.',
   policyErrorNoContact: 'Die Datenschutzerklärung konnte nicht geladen werden. Bitte versuchen Sie es später erneut.',

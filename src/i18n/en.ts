@@ -45,6 +45,7 @@ export const enDialogs = {
   emailConfirmed: 'Your e-mail address {{address}} is confirmed.',
   withdraw: 'Withdraw consent',
   policyTitle: 'Privacy policy',
+  policyAbout: 'How {{siteName}} collects and uses personal data, and the rights you have.',
   policyError: 'The privacy policy could not be loaded. Please write to {{contactEmail}} for a copy.',
   policyErrorNoContact: 'The privacy policy could not be loaded. Please try again later.',
 };

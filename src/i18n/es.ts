@@ -40,6 +40,7 @@ const es: Strings = {
   emailConfirmed: 'Su dirección de correo electrónico {{address}} está confirmada.',
   withdraw: 'Retirar el consentimiento',
   policyTitle: 'Política de privacidad',
+  policyAbout: 'Cómo {{siteName}} recoge y utiliza los datos personales, y qué derechos tiene usted.',
   policyError:
     'No se ha podido cargar la política de privacidad. Escríbanos a {{contactEmail}} para solicitar una copia.',
   policyErrorNoContact: 'No se ha podido cargar la política de privacidad. Inténtelo de nuevo más tarde.',

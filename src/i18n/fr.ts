@@ -42,6 +42,7 @@ const fr: Strings = {
   emailConfirmed: 'Votre adresse e-mail {{address}} est confirmée.',
   withdraw: 'Retirer mon consentement',
   policyTitle: 'Politique de confidentialité',
+  policyAbout: 'Comment {{siteName}} collecte et utilise les données personnelles, et quels sont vos droits.',
   policyError:
     'La politique de confidentialité n’a pas pu être chargée. Pour en obtenir une copie, écrivez-nous à {{contactEmail}}.',
   policyErrorNoContact: 'La politique de confidentialité n’a pas pu être chargée. Veuillez réessayer plus tard.',

@@ -40,6 +40,7 @@ const it: Strings = {
   emailConfirmed: 'Il suo indirizzo e-mail {{address}} è confermato.',
   withdraw: 'Revoca il consenso',
   policyTitle: 'Informativa sulla privacy',
+  policyAbout: 'Come {{siteName}} raccoglie e utilizza i dati personali, e quali diritti ha.',
   policyError:
     'Non è stato possibile caricare l’informativa sulla privacy. Per riceverne una copia, scriva a {{contactEmail}}.',
   policyErrorNoContact: 'Non è stato possibile caricare l’informativa sulla privacy. Riprovi più tardi.',

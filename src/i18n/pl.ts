@@ -42,6 +42,7 @@ const pl: Strings = {
   emailConfirmed: 'Adres e-mail {{address}} został potwierdzony.',
   withdraw: 'Wycofaj zgodę',
   policyTitle: 'Polityka prywatności',
+  policyAbout: 'Jak sklep {{siteName}} zbiera i wykorzystuje dane osobowe oraz jakie prawa Państwu przysługują.',
   policyError:
     'Nie udało się wczytać polityki prywatności. Aby otrzymać jej kopię, prosimy napisać na adres {{contactEmail}}.',
   policyErrorNoContact: 'Nie udało się wczytać polityki prywatności. Prosimy spróbować ponownie później.',
@@ -54,7 +55,7 @@ const pl: Strings = {
   serviceProvider: 'Dostawca',
   servicePurpose: 'Cel',
   serviceCountry: 'Kraj',
-  serviceOutsideEea: '{{country}}: poza EOG, gdzie prawo może słabiej chronić Twoje dane',
+  serviceOutsideEea: '{{country}}: poza EOG, gdzie prawo może słabiej chronić Państwa dane',
   serviceTransfers: 'Przetwarzane także w',
   serviceCookies: 'Pliki cookie',
   serviceNoCookies: 'Brak danych',

@@ -44,6 +44,7 @@ const pt: Strings = {
   emailConfirmed: 'O endereço de e-mail {{address}} está confirmado.',
   withdraw: 'Retirar o consentimento',
   policyTitle: 'Política de privacidade',
+  policyAbout: 'Como {{siteName}} trata os dados pessoais e que direitos tem o titular dos dados.',
   policyError:
     'Não foi possível carregar a política de privacidade. Para receber uma cópia, escreva para {{contactEmail}}.',
   policyErrorNoContact: 'Não foi possível carregar a política de privacidade. Tente novamente mais tarde.',

@@ -40,6 +40,7 @@ const sv: Strings = {
   emailConfirmed: 'Din e-postadress {{address}} är bekräftad.',
   withdraw: 'Återkalla samtycke',
   policyTitle: 'Integritetspolicy',
+  policyAbout: 'Hur {{siteName}} samlar in och använder personuppgifter, och vilka rättigheter du har.',
   policyError: 'Integritetspolicyn kunde inte laddas. Skriv till {{contactEmail}} så skickar vi en kopia.',
   policyErrorNoContact: 'Integritetspolicyn kunde inte laddas. Försök igen senare.',
   blockedContent: 'Innehållet är blockerat tills du tillåter cookies för ”{{category}}”.',

@@ -366,7 +366,7 @@ export function createDialogs(host: DialogHost): Dialogs {
     </fieldset>`;
   };
 
-  const emailSwitch = () => html`<div class="group">
+  const emailSwitch = () => html`<fieldset class="group" aria-label=${t('emailTitle')}>
     <label class="row"
       >${t('emailTitle')}
       <input
@@ -392,7 +392,7 @@ export function createDialogs(host: DialogHost): Dialogs {
           />
           <p class="error" id="address-error" role="alert">${draft.error}</p>`
       : nothing}
-  </div>`;
+  </fieldset>`;
 
   /** "Allowed: …" and "Refused: …", each one sentence of the language with the names listed its way. */
   const summary = (record: ConsentRecord) => {
@@ -454,10 +454,11 @@ export function createDialogs(host: DialogHost): Dialogs {
     return html`${head('policy', title && 'inline' in title ? html`<span lang=${lang} dir=${dir}>${plainText(title.inline)}</span>` : t('policyTitle'))}
       <div class="body policy" tabindex="0" role="document">
         ${blocks
-          ? at < 0
-            ? [shop(blocks), declaration]
-            : [shop(blocks.slice(0, at)), declaration, shop(blocks.slice(at + 1))]
-          : html`<p>${t(consent.options.contactEmail ? 'policyError' : 'policyErrorNoContact')}</p>`}
+          ? [
+              html`<p class="small" id="policy-about">${t('policyAbout')}</p>`,
+              ...(at < 0 ? [shop(blocks), declaration] : [shop(blocks.slice(0, at)), declaration, shop(blocks.slice(at + 1))]),
+            ]
+          : html`<p id="policy-about">${t(consent.options.contactEmail ? 'policyError' : 'policyErrorNoContact')}</p>`}
       </div>`;
   };
 
@@ -467,7 +468,7 @@ export function createDialogs(host: DialogHost): Dialogs {
       part="dialog ${name}"
       aria-modal="true"
       aria-labelledby="${name}-title"
-      aria-describedby=${name === 'preferences' ? 'preferences-about' : nothing}
+      aria-describedby="${name}-about"
       @close=${onClose}
       @keydown=${trapTab}
     >
