@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { POSTGRES, onlyOn, startCollector, tempStore, makeRecord, post, verify } from './collector.js';
 import { openStore } from '../../server/store.js';
+import { buildApp } from '../../server/app.js';
 import { retentionRun } from '../../server/retention.js';
 
 const DAY = 86400000;
@@ -150,5 +151,36 @@ describe('retention (CONSENT_RETENTION_DAYS)', { timeout: 120000 }, () => {
     } finally {
       await store.remove();
     }
+  });
+
+  it('runs again every interval on the clock the collector is given, set forward here', async () => {
+    const store = await tempStore();
+    let ahead = 0;
+    /** @type {string[]} */
+    const lines = [];
+    const app = await buildApp({
+      storage: storageOf(store.env),
+      allowedOrigins: [],
+      rateLimitPerMinute: 1000,
+      now: () => new Date(Date.now() + ahead),
+      retention: { days: 1, intervalMs: 100, log: (line) => lines.push(line) },
+    });
+    try {
+      const visitorId = crypto.randomUUID();
+      for (const record of [makeRecord({ visitorId }), makeRecord({ visitorId })]) {
+        assert.equal((await app.inject({ method: 'POST', url: '/api/consent', payload: record })).statusCode, 201);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.deepEqual(lines, [], 'nothing is older than a day yet');
+      ahead = 2 * DAY;
+      const deadline = Date.now() + 10000;
+      while (!lines.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.match(lines[0] ?? '', /^retention: 1 record received before \S+ removed \(CONSENT_RETENTION_DAYS=1\)/);
+    } finally {
+      await app.close();
+    }
+    assert.equal((await store.rows()).length, 1);
+    assert.ok((await verifyStore(store.env)).ok);
+    await store.remove();
   });
 });
