@@ -17,6 +17,9 @@ import { consoleRoutes } from './console.js';
 import { consoleApi } from './console-api.js';
 import { addressAnswer, emailStatusRoute, proofPageRoute } from './proof-routes.js';
 import { startRetention } from './retention.js';
+import { startConfirmationMailer } from './confirmation-mailer.js';
+import { confirmationRoutes } from './confirmation-routes.js';
+import { confirmWebhook } from './confirm-webhook.js';
 
 /**
  * @typedef {object} CollectorOptions
@@ -31,6 +34,10 @@ import { startRetention } from './retention.js';
  * @property {{ demo: string, dist: string }} [staticRoot] Folders served at `/` and `/dist/`.
  * @property {boolean} [logger] Log warnings and errors to stdout.
  * @property {() => Date} [now] The collector's clock (tests pass one they can set forward).
+ * @property {import('./confirmation-mailer.js').MailOptions} [mail] Send confirmation mails for
+ *   promotional e-mail (double opt-in, SPEC §12).
+ * @property {string} [publicUrl] The collector's public origin for the mails' links; else the request's.
+ * @property {import('./confirm-webhook.js').WebhookOptions} [confirmWebhook] Tell the shop of confirmations and unsubscriptions.
  * @property {{ intervalMs: number, webhookUrl?: string, log: (line: string) => void }} [headPublishing]
  *   Publish the chain's head on a schedule (head-publisher.js).
  * @property {{ days: number, intervalMs?: number, log: (line: string) => void }} [retention]
@@ -121,8 +128,12 @@ export async function buildApp(options) {
   const heads = options.headPublishing && startHeadPublisher({ head: () => store.head(), ...options.headPublishing });
   const retention = options.retention
     && startRetention({ remove: (run) => store.removeOld(run), now: () => now().getTime(), logError: (error) => app.log.error(error), ...options.retention });
+  const webhook = options.confirmWebhook ? confirmWebhook(options.confirmWebhook, app.log) : null;
+  const mailer = options.mail ? startConfirmationMailer({ store, mail: options.mail, now, log: app.log }) : null;
   app.addHook('onClose', async () => {
     await retention?.close();
+    await mailer?.close();
+    webhook?.close();
     // Every answered record is committed by now: the final head covers them all.
     await heads?.close();
     await store.close();
@@ -236,10 +247,13 @@ export async function buildApp(options) {
         return;
       }
       if (stored.created) recordsStored.emit(/** @type {string} */ (record.wordingHash));
-      reply
+      const answer = () => reply
         .code(stored.created ? 201 : 200)
         .type('application/json; charset=utf-8')
         .send(`{"id":"${record.id}","receivedAt":"${stored.receivedAt}"}`);
+      // A replay queues the mail too when the first answer was lost before it was queued: once per grant.
+      if (mailer) void mailer.recordStored(record, options.publicUrl ?? `${request.protocol}://${request.host}`).then(answer);
+      else answer();
     });
   });
 
@@ -282,6 +296,10 @@ export async function buildApp(options) {
     } catch {
       return reply.code(503).send({ status: 'unavailable', error: 'database unavailable' });
     }
+  });
+
+  await app.register(confirmationRoutes, {
+    store, now, webhook, ...(options.mail ? { shopName: options.mail.shopName } : {}), wording: options.mail?.wording ?? {},
   });
 
   const { adminToken } = options;

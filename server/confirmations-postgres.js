@@ -62,6 +62,9 @@ export function postgresConfirmations(pool) {
     async mailFailed(id, retryAt, error) {
       await pool.query('UPDATE email_confirmations SET next_attempt_at = $1, claimed_until = NULL, last_error = $2 WHERE id = $3', [retryAt.toISOString(), error, id]);
     },
+    async postponeMail(id, until) {
+      await pool.query('UPDATE email_confirmations SET next_attempt_at = $1, claimed_until = NULL, attempts = attempts - 1 WHERE id = $2', [until.toISOString(), id]);
+    },
     async byToken(tokenHash) {
       const [row] = await rows('SELECT * FROM email_confirmations WHERE token_hash = $1', [tokenHash]);
       return row && confirmationOf(row);
@@ -69,7 +72,7 @@ export function postgresConfirmations(pool) {
     async useToken(tokenHash, now) {
       const { rowCount } = await pool.query(
         `UPDATE email_confirmations SET confirmed_at = $2
-         WHERE token_hash = $1 AND confirmed_at IS NULL AND sent_at IS NOT NULL AND link_expires_at > $2`,
+         WHERE token_hash = $1 AND confirmed_at IS NULL AND link_expires_at > $2`,
         [tokenHash, now.toISOString()],
       );
       return rowCount === 1;
@@ -83,7 +86,7 @@ export function postgresConfirmations(pool) {
     },
     async unsubscribe(unsubscribeHash, now) {
       const { rowCount } = await pool.query(
-        'UPDATE email_confirmations SET unsubscribed_at = $2 WHERE unsubscribe_hash = $1 AND unsubscribed_at IS NULL AND sent_at IS NOT NULL',
+        'UPDATE email_confirmations SET unsubscribed_at = $2 WHERE unsubscribe_hash = $1 AND unsubscribed_at IS NULL',
         [unsubscribeHash, now.toISOString()],
       );
       return rowCount === 1;

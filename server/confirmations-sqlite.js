@@ -32,15 +32,16 @@ export function sqliteConfirmations(db) {
   );
   const sent = db.prepare('UPDATE email_confirmations SET sent_at = ?, claimed_until = NULL, last_error = NULL WHERE id = ?');
   const failed = db.prepare('UPDATE email_confirmations SET next_attempt_at = ?, claimed_until = NULL, last_error = ? WHERE id = ?');
+  const postpone = db.prepare('UPDATE email_confirmations SET next_attempt_at = ?, claimed_until = NULL, attempts = attempts - 1 WHERE id = ?');
   const byToken = db.prepare('SELECT * FROM email_confirmations WHERE token_hash = ?');
   const useToken = db.prepare(
     `UPDATE email_confirmations SET confirmed_at = @now
-     WHERE token_hash = @tokenHash AND confirmed_at IS NULL AND sent_at IS NOT NULL AND link_expires_at > @now`,
+     WHERE token_hash = @tokenHash AND confirmed_at IS NULL AND link_expires_at > @now`,
   );
   const releaseToken = db.prepare('UPDATE email_confirmations SET confirmed_at = NULL WHERE token_hash = ?');
   const byUnsubscribeToken = db.prepare('SELECT * FROM email_confirmations WHERE unsubscribe_hash = ?');
   const unsubscribe = db.prepare(
-    'UPDATE email_confirmations SET unsubscribed_at = @now WHERE unsubscribe_hash = @unsubscribeHash AND unsubscribed_at IS NULL AND sent_at IS NOT NULL',
+    'UPDATE email_confirmations SET unsubscribed_at = @now WHERE unsubscribe_hash = @unsubscribeHash AND unsubscribed_at IS NULL',
   );
   const releaseUnsubscribe = db.prepare('UPDATE email_confirmations SET unsubscribed_at = NULL WHERE unsubscribe_hash = ?');
   const byEmail = db.prepare('SELECT * FROM email_confirmations WHERE address = ? ORDER BY queued_at, id');
@@ -56,6 +57,7 @@ export function sqliteConfirmations(db) {
     },
     mailSent(id, at) { sent.run(at.toISOString(), id); },
     mailFailed(id, retryAt, error) { failed.run(retryAt.toISOString(), error, id); },
+    postponeMail(id, until) { postpone.run(until.toISOString(), id); },
     byToken(tokenHash) {
       const row = /** @type {Record<string, any> | undefined} */ (byToken.get(tokenHash));
       return row && confirmationOf(row);

@@ -20,8 +20,10 @@
  * @property {string | null} linkExpiresAt
  * @property {string | null} confirmedAt
  * @property {string | null} unsubscribedAt
+ * @property {number} attempts how often sending the mail was tried
+ * @property {string | null} lastError why the last try failed, while the mail waits
  *
- * @typedef {Confirmation & { id: number, attempts: number }} ClaimedMail a mail this collector now sends
+ * @typedef {Confirmation & { id: number }} ClaimedMail a mail this collector now sends
  *
  * @typedef {{ consentId: string, visitorId: string, address: string, language: string, publicUrl: string }} NewConfirmation
  *
@@ -34,6 +36,8 @@
  *   and keeps the hashes of the tokens its links will carry
  * @property {(id: number, at: Date) => Awaitable<void>} mailSent
  * @property {(id: number, retryAt: Date, error: string) => Awaitable<void>} mailFailed
+ * @property {(id: number, until: Date) => Awaitable<void>} postponeMail puts a claimed mail back
+ *   untried (its wording has not arrived yet): it does not count as a failed attempt
  * @property {(tokenHash: string) => Awaitable<Confirmation | undefined>} byToken
  * @property {(tokenHash: string, now: Date) => Awaitable<boolean>} useToken
  *   marks the link used; false when it was used, has expired or is unknown
@@ -81,12 +85,14 @@ export function confirmationOf(row) {
     linkExpiresAt: row.link_expires_at ?? null,
     confirmedAt: row.confirmed_at ?? null,
     unsubscribedAt: row.unsubscribed_at ?? null,
+    attempts: Number(row.attempts),
+    lastError: row.last_error ?? null,
   };
 }
 
 /** @param {Record<string, any>} row @returns {ClaimedMail} */
 export function claimedMailOf(row) {
-  return { ...confirmationOf(row), id: Number(row.id), attempts: Number(row.attempts) };
+  return { ...confirmationOf(row), id: Number(row.id) };
 }
 
 /**

@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { DEFAULT_RETENTION_DAYS } from './retention.js';
+import { doubleOptInFromEnv } from './double-opt-in-env.js';
 
 /**
  * Starts the collector from environment variables (docs/collector.md) and stops it cleanly on a
@@ -77,6 +78,12 @@ if (!(sessionHours > 0 && sessionHours <= 24 * 30)) {
   process.exit(1);
 }
 
+const doubleOptIn = doubleOptInFromEnv(env);
+if ('error' in doubleOptIn) {
+  console.error(`[carat-consent] ${doubleOptIn.error}`);
+  process.exit(1);
+}
+
 // Lines logged before the collector listens wait, so the first line a newcomer sees is the URL to open.
 /** @type {string[] | null} */
 let beforeListening = [];
@@ -97,6 +104,7 @@ const app = await buildApp({
   ...(env.CONSENT_ADMIN_TOKEN ? { adminToken: env.CONSENT_ADMIN_TOKEN } : {}),
   ...(env.CONSENT_SESSION_SECRET ? { sessionSecret: env.CONSENT_SESSION_SECRET } : {}),
   sessionHours,
+  ...doubleOptIn.options,
 });
 
 // Handlers go in before the URL is printed: whoever reads it may signal at once.
