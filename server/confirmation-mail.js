@@ -33,7 +33,9 @@ const hostOf = (site) => (URL.canParse(site) ? new URL(site).host : site);
  * @returns {import('nodemailer').SendMailOptions}
  */
 export function confirmationMail(mail) {
-  const date = new Intl.DateTimeFormat(mail.language, { dateStyle: 'long', timeStyle: 'long', timeZone: 'UTC' })
+  const date = new Intl.DateTimeFormat(mail.language, {
+    year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short',
+  })
     .format(new Date(mail.linkExpiresAt));
   const w = mailWording(mail.language, mail.overrides, { shop: mail.from.name, site: hostOf(mail.site), date });
   const dir = mail.language === 'ar' ? 'rtl' : 'ltr';

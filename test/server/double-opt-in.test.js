@@ -415,6 +415,27 @@ describe('double opt-in with the mail server down', () => {
   });
 });
 
+describe('double opt-in with two collectors on one store', () => {
+  it('sends each mail once, whichever collector took the grant and whichever polls first', async () => {
+    const temp = await tempStore();
+    const smtpPort = await freePort();
+    const mailbox = await startMailbox(smtpPort);
+    const collectors = [await startInProcess(temp, smtpPort), await startInProcess(temp, smtpPort)];
+    try {
+      const addresses = Array.from({ length: 12 }, (_, n) => `pair${n}@clustercarat.example`);
+      await Promise.all(addresses.map((address, n) => grant(/** @type {{ url: string }} */ (collectors[n % 2]).url, address)));
+      for (const address of addresses) await mailbox.next(address);
+      // Both collectors keep polling: a second copy of any mail would arrive within these rounds.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.deepEqual(mailbox.mails.map((mail) => mail.to && !Array.isArray(mail.to) && mail.to.text), []);
+    } finally {
+      for (const collector of collectors) await collector.app.close();
+      await mailbox.close();
+      await temp.remove();
+    }
+  });
+});
+
 describe('double opt-in from the environment (npm start)', () => {
   it('mails with SMTP_URL, MAIL_FROM, SHOP_NAME and links on PUBLIC_URL', async () => {
     const temp = await tempStore();
