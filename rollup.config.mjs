@@ -81,7 +81,7 @@ export default [
     output: { file: 'dist/carat-consent-services.js', ...part('services') },
     plugins: [sharedLit, resolve(), compile({ removeComments: true }), squeeze({ include: /src[\\/](ui|services)[\\/]/ }), minify()],
   },
-  ...['choice', 'delivery', 'cookie-storage', 'placeholder', 'sha256', 'gate'].map((name) => ({
+  ...['choice', 'delivery', 'cookie-storage', 'placeholder', 'cookies', 'policy-text'].map((name) => ({
     input: `src/${name}.ts`,
     output: { file: `dist/carat-consent-${name}.js`, ...part(name) },
     plugins: [compile({ removeComments: true }), minify()],

@@ -1,6 +1,7 @@
 // `npm run bench`: measures carat-consent beside vanilla-cookieconsent and Klaro in one run and
 // prints one Markdown table, also written to bench/results.md. BENCH_ROUNDS sets the counted rounds,
-// BENCH_VERIFY_RECORDS how many records the chain's verify is timed over.
+// BENCH_VERIFY_RECORDS how many records the chain's verify is timed over, BENCH_PARTS which parts run
+// (comma-separated: pages, collector, postgres, verify, stats; default all) for a quicker look at one.
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -21,8 +22,17 @@ if (!Number.isInteger(rounds) || rounds < 1) {
   process.exit(1);
 }
 
+const PARTS = ['pages', 'collector', 'postgres', 'verify', 'stats'];
+const chosen = process.env.BENCH_PARTS ? process.env.BENCH_PARTS.split(',').map((name) => name.trim()) : PARTS;
+const unknown = chosen.filter((name) => !PARTS.includes(name));
+if (unknown.length) {
+  console.error(`BENCH_PARTS names ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`);
+  process.exit(1);
+}
+
 /** Runs one part; a part that throws is reported as not measured rather than ending the run. */
 async function part(name, measure) {
+  if (!chosen.includes(name)) return { missing: 'not run (BENCH_PARTS)' };
   try {
     return await measure();
   } catch (error) {
@@ -60,7 +70,7 @@ if ('missing' in postgresPair) console.error(`2 collectors on PostgreSQL: ${post
 const verify = await part('verify', () => measureVerify(root, verifyRecords));
 if ('missing' in verify) console.error(`verify: ${verify.missing}`);
 
-const consoleStats = await part('console stats', () => measureConsoleStats(root, statsRecords));
+const consoleStats = await part('stats', () => measureConsoleStats(root, statsRecords));
 if ('missing' in consoleStats) console.error(`console stats: ${consoleStats.missing}`);
 
 const report = renderReport({

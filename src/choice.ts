@@ -66,7 +66,7 @@ async function decide(
   host.channel?.postMessage(record);
   await keepRecord(storage!, record, wording, !!options.endpoint);
   if (options.endpoint) void host.deliver();
-  host.adopt(record, record.policyVersion, true);
+  await host.adopt(record, record.policyVersion, true);
   return record;
 }
 

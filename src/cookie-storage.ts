@@ -1,4 +1,4 @@
-import { memoryStorage, type ConsentStorage, type StorageKey } from './storage.js';
+import { FALLBACK_COOKIE, memoryStorage, type ConsentStorage, type StorageKey } from './storage.js';
 import type { ConsentRecord } from './types.js';
 
 /**
@@ -6,8 +6,7 @@ import type { ConsentRecord } from './types.js';
  * fetches this file only for them.
  */
 
-/** The name of the first-party cookie that keeps the choice. */
-export const FALLBACK_COOKIE = 'carat_consent';
+export { FALLBACK_COOKIE };
 
 function readCookie(doc: Document): Partial<Record<StorageKey, unknown>> {
   try {

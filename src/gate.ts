@@ -1,6 +1,6 @@
 import type { Category } from './types.js';
 import type { BannerStrings, Strings } from './i18n/en.js';
-import type { createPlaceholder } from './placeholder.js';
+import type { createFrameGate } from './placeholder.js';
 import { report } from './report.js';
 import { scriptText, scriptUrl } from './trusted.js';
 
@@ -12,9 +12,10 @@ export interface GateOptions {
   isKnown: (category: Category) => boolean;
   /** Called when the visitor presses a blocked iframe's "Allow" button. */
   onAllow: (category: Category) => void;
-  strings: BannerStrings & Partial<Strings>;
-  /** Fetches the stand-in for blocked iframes (`lazy.ts`), given by the caller so this file loads alone. */
-  loadPlaceholder: () => Promise<{ createPlaceholder: typeof createPlaceholder }>;
+  /** The wording now: the visitor's language may arrive after the gate has started. */
+  strings: () => BannerStrings & Partial<Strings>;
+  /** Fetches the handling of gated iframes (`lazy.ts`), given by the caller so this file loads alone. */
+  loadPlaceholder: () => Promise<{ createFrameGate: typeof createFrameGate }>;
   doc?: Document;
 }
 
@@ -34,9 +35,6 @@ const GATED = 'script[type="text/plain"][data-consent],iframe[data-consent][data
  */
 export function createGate({ isGranted, isKnown, onAllow, strings, loadPlaceholder, doc = document }: GateOptions): Gate {
   const started = new WeakSet<Element>();
-  const placeholders = new WeakMap<Element, HTMLElement>();
-  // Frames hidden by the gate while their placeholder loads (an author's `hidden` gets none).
-  const waiting = new WeakSet<Element>();
   // `inserted` orders insertions; `loaded` settles once every inserted external script has run,
   // which an inline script must wait for as the parser would have.
   let inserted: Promise<unknown> = Promise.resolve();
@@ -63,56 +61,20 @@ export function createGate({ isGranted, isKnown, onAllow, strings, loadPlacehold
       });
   };
 
-  let placeholderFor: typeof createPlaceholder | undefined;
+  let frames: ReturnType<typeof createFrameGate> | undefined;
   let loading: Promise<void> | undefined;
-
-  /** One category at a time: granting two at once would be two concurrent saves of one record. */
-  const block = (frame: HTMLIFrameElement, category: Category): void => {
-    const old = placeholders.get(frame);
-    if (old ? old.dataset.category == category : frame.hidden && !waiting.has(frame)) return;
-    if (!placeholderFor) {
-      // Hidden until its placeholder arrives, so a blocked frame never shows as an empty box.
-      waiting.add(frame);
-      frame.hidden = true;
-      loading ??= loadPlaceholder().then(
-        (module) => void ((placeholderFor = module.createPlaceholder), apply()),
-        (error) => report('the iframe placeholder could not be loaded', error),
-      );
-      return;
-    }
-    const placeholder = placeholderFor(frame, category, strings, onAllow);
-    const button = placeholder.querySelector('button')!;
-    waiting.delete(frame);
-    placeholders.set(frame, placeholder);
-    if (old) {
-      const focused = old.contains(doc.activeElement);
-      old.replaceWith(placeholder);
-      if (focused) button.focus();
-    } else {
-      frame.hidden = true;
-      frame.before(placeholder);
-    }
-  };
-
-  const unblock = (frame: HTMLIFrameElement): void => {
-    const placeholder = placeholders.get(frame);
-    frame.src = frame.dataset.src!;
-    if (waiting.delete(frame)) frame.hidden = false;
-    if (!placeholder) return;
-    frame.hidden = false;
-    if (placeholder.contains(doc.activeElement)) frame.focus();
-    placeholder.remove();
-  };
 
   const apply = (): void => {
     for (const el of doc.querySelectorAll<HTMLScriptElement | HTMLIFrameElement>(GATED)) {
       // An unknown name is never granted: a typo must not let a tracker through.
       const refused = (el.dataset.consent!.match(/\S+/g) ?? []).filter((c) => !isGranted(c));
       if (el.localName == 'iframe') {
-        const frame = el as HTMLIFrameElement;
-        const category = refused.find(isKnown);
-        if (category) block(frame, category);
-        else if (!refused.length) unblock(frame);
+        if (frames) frames(el as HTMLIFrameElement, refused);
+        else
+          loading ??= loadPlaceholder().then(
+            (module) => void ((frames = module.createFrameGate({ isKnown, onAllow, strings, doc })), apply()),
+            (error) => report('the iframe placeholder could not be loaded', error),
+          );
       } else if (!refused.length && !started.has(el) && doc.readyState != 'loading') {
         // While the page is parsing, an inline script's text may still be arriving.
         try {

@@ -27,14 +27,14 @@ export const loadDelivery = (): Promise<typeof import('./delivery.js')> => load(
 /** `carat-consent-cookie-storage.js`, fetched only where the browser blocks IndexedDB. */
 export const loadCookieStorage = (): Promise<typeof import('./cookie-storage.js')> => load('cookie-storage');
 
-/** `carat-consent-gate.js`, fetched only on pages with a gated script or iframe. */
-export const loadGate = (): Promise<typeof import('./gate.js')> => load('gate');
-
 /** `carat-consent-placeholder.js`, fetched only on pages that gate an iframe. */
 export const loadPlaceholder = (): Promise<typeof import('./placeholder.js')> => load('placeholder');
 
-/** `carat-consent-sha256.js`, fetched only where the page has no `crypto.subtle` (plain http). */
-export const loadSha256 = (): Promise<typeof import('./sha256.js')> => load('sha256');
+/** `carat-consent-cookies.js`, fetched only once something is refused. */
+export const loadCookies = (): Promise<typeof import('./cookies.js')> => load('cookies');
+
+/** `carat-consent-policy-text.js` (reading the policy, hashing), fetched once the banner shows or the choice is applied. */
+export const loadPolicyText = (): Promise<typeof import('./policy-text.js')> => load('policy-text');
 
 /** A language file from `i18n-base`, else from `i18n/` beside the embed. */
 export const loadLanguage = (lang: Exclude<Language, 'en'>, base: string): Promise<{ default: Strings }> =>

@@ -18,14 +18,14 @@ export const loadDelivery = () => import('./delivery.js');
 /** The cookie stand-in for IndexedDB: needed only where the browser blocks IndexedDB. */
 export const loadCookieStorage = () => import('./cookie-storage.js');
 
-/** Gated scripts and iframes: needed only on pages that have one. */
-export const loadGate = () => import('./gate.js');
-
 /** The stand-in for iframes that wait for consent: needed only on pages that gate one. */
 export const loadPlaceholder = () => import('./placeholder.js');
 
-/** SHA-256 in plain code: needed only where the page has no `crypto.subtle` (plain http). */
-export const loadSha256 = () => import('./sha256.js');
+/** Deleting a refused category's cookies: needed only once something is refused. */
+export const loadCookies = () => import('./cookies.js');
+
+/** Reading the policy and hashing: needed once the banner shows or the choice is applied. */
+export const loadPolicyText = () => import('./policy-text.js');
 
 const languages: Record<Exclude<Language, 'en'>, () => Promise<{ default: Strings }>> = {
   ar: () => import('./i18n/ar.js'),

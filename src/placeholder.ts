@@ -9,10 +9,21 @@ const LOOK =
 const styled = new WeakSet<Document>();
 
 /**
- * The stand-in for an iframe that waits for consent: what it shows and a button that asks for the
- * category. Few pages gate iframes, so the embed fetches this only for those that do.
+ * Gated iframes (`<iframe data-consent data-src>`): a stand-in while a category is refused, the
+ * frame once all are granted. Few pages gate iframes, so the embed fetches this only for those
+ * that do; the gate (`gate.ts`) hands their frames over.
  */
-export function createPlaceholder(
+
+/** What the frames need from the gate: which ids the site offers, how to grant, and the wording. */
+export interface FrameGateOptions {
+  isKnown: (category: Category) => boolean;
+  onAllow: (category: Category) => void;
+  strings: () => BannerStrings & Partial<Strings>;
+  doc: Document;
+}
+
+/** The stand-in for an iframe that waits for consent: what it shows and a button that asks for the category. */
+function createPlaceholder(
   frame: HTMLIFrameElement,
   category: Category,
   strings: BannerStrings & Partial<Strings>,
@@ -50,4 +61,37 @@ export function createPlaceholder(
   }
   placeholder.append(button);
   return placeholder;
+}
+
+/**
+ * Settles one gated frame given the ids it still lacks: a placeholder asking for the first known
+ * one (one at a time: granting two at once would be two concurrent saves of one record), or the
+ * frame itself once nothing is refused.
+ */
+export function createFrameGate({ isKnown, onAllow, strings, doc }: FrameGateOptions): (frame: HTMLIFrameElement, refused: Category[]) => void {
+  const placeholders = new WeakMap<Element, HTMLElement>();
+  return (frame, refused) => {
+    const old = placeholders.get(frame);
+    const category = refused.find(isKnown);
+    if (category) {
+      // A frame the author hid gets no placeholder.
+      if (old ? old.dataset.category == category : frame.hidden) return;
+      const placeholder = createPlaceholder(frame, category, strings(), onAllow);
+      placeholders.set(frame, placeholder);
+      if (old) {
+        const focused = old.contains(doc.activeElement);
+        old.replaceWith(placeholder);
+        if (focused) placeholder.querySelector('button')!.focus();
+      } else {
+        frame.hidden = true;
+        frame.before(placeholder);
+      }
+    } else if (!refused.length) {
+      frame.src = frame.dataset.src!;
+      if (!old) return;
+      frame.hidden = false;
+      if (old.contains(doc.activeElement)) frame.focus();
+      old.remove();
+    }
+  };
 }

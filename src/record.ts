@@ -1,5 +1,4 @@
 import type { BannerStrings } from './i18n/en.js';
-import { loadSha256 } from './lazy.js';
 import type { Category, CategoryChoices, ConsentMethod, ConsentRecord, EmailConsent } from './types.js';
 
 const DAY_MS = 864e5;
@@ -47,13 +46,6 @@ export function isExpired(record: ConsentRecord, now: Date): boolean {
 /** Whether the visitor must be asked (again): no choice yet, an expired one, or another policy. */
 export function needsPrompt(record: ConsentRecord | null | undefined, policyVersion: string, now: Date): boolean {
   return !record || isExpired(record, now) || record.policyVersion !== policyVersion;
-}
-
-/** `sha256:` and the hex SHA-256 of the UTF-8 text; without `crypto.subtle` (plain http) from a part loaded for it. */
-export async function sha256(text: string): Promise<string> {
-  const bytes = new TextEncoder().encode(text);
-  const digest = crypto.subtle ? await crypto.subtle.digest('SHA-256', bytes) : (await loadSha256()).sha256(bytes);
-  return 'sha256:' + Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /**

@@ -1,12 +1,9 @@
 /**
  * SHA-256 in plain code, for pages without a secure context (plain http), where the browser
- * leaves `crypto.subtle` out. Only such pages load this file; loading it is the moment to tell
- * the site owner once.
+ * leaves `crypto.subtle` out. Only such pages call it; the first call is the moment to tell the
+ * site owner, once.
  */
-console.warn(
-  '[carat-consent] this page is not a secure context (plain http), so the browser withholds crypto.subtle; ' +
-    'a built-in SHA-256 stands in. Serve the shop over HTTPS.',
-);
+let warned = false;
 
 const K = Array.from({ length: 64 }, (_, i) => {
   // The first 32 bits of the fractional parts of the cube roots of the first 64 primes.
@@ -21,6 +18,13 @@ const K = Array.from({ length: 64 }, (_, i) => {
 
 /** The SHA-256 digest of `bytes` (FIPS 180-4). */
 export function sha256(bytes: Uint8Array): Uint8Array {
+  if (!warned) {
+    warned = true;
+    console.warn(
+      '[carat-consent] this page is not a secure context (plain http), so the browser withholds crypto.subtle; ' +
+        'a built-in SHA-256 stands in. Serve the shop over HTTPS.',
+    );
+  }
   const length = bytes.length;
   // The message, a 1 bit, zeros, and the bit length in the last 8 bytes of a 64-byte block.
   const padded = new Uint8Array(((length + 72) >> 6) << 6);

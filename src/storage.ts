@@ -42,6 +42,21 @@ function indexedDbStorage(store: UseStore): ConsentStorage {
   };
 }
 
+/** The first-party cookie that keeps the choice where IndexedDB is blocked (see `cookie-storage.ts`). */
+export const FALLBACK_COOKIE = 'carat_consent';
+
+/**
+ * False only when nothing can be stored: no fallback cookie, and the browser lists its databases
+ * without the widget's — known well before opening would have created the database.
+ */
+export async function mayHaveStoredChoice(doc: Document): Promise<boolean> {
+  try {
+    return doc.cookie.includes(FALLBACK_COOKIE + '=') || (await indexedDB.databases()).some((database) => database.name == DB_NAME);
+  } catch {
+    return true;
+  }
+}
+
 /**
  * Opens the widget's IndexedDB store, or answers null with one console warning when IndexedDB
  * is missing, throws (private modes, blocked storage) or never answers.

@@ -8,8 +8,8 @@
 type Policy = { createScript(text: string): string; createScriptURL(url: string): string };
 
 /**
- * Kept on a global symbol: a page may allow only one policy of a name, and the embed and each
- * part built apart (such as the gate) carry their own copy of this module.
+ * Kept on a global symbol: a page may allow only one policy of a name, and an embed loaded twice,
+ * or beside the ESM build, carries its own copy of this module.
  */
 const KEY = Symbol.for('carat-consent.trusted-types');
 

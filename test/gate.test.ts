@@ -36,7 +36,7 @@ describe('createGate', () => {
     granted.add('necessary');
     host = document.createElement('div');
     document.body.append(host);
-    gate = createGate({ isGranted: (c) => granted.has(c), isKnown: (c) => CATEGORIES.includes(c as BuiltInCategory), onAllow: (c) => allowed.push(c), strings: en, loadPlaceholder });
+    gate = createGate({ isGranted: (c) => granted.has(c), isKnown: (c) => CATEGORIES.includes(c as BuiltInCategory), onAllow: (c) => allowed.push(c), strings: () => en, loadPlaceholder });
   });
 
   afterEach(() => {
@@ -242,7 +242,7 @@ describe('createGate', () => {
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve));
     host.append(frame);
     await loaded;
-    const frameGate = createGate({ isGranted: (c) => c === 'analytics', isKnown: () => true, onAllow: () => {}, strings: en, loadPlaceholder, doc: frame.contentDocument! });
+    const frameGate = createGate({ isGranted: (c) => c === 'analytics', isKnown: () => true, onAllow: () => {}, strings: () => en, loadPlaceholder, doc: frame.contentDocument! });
     try {
       frameGate.apply();
       await waitUntil(() => log.length > 0);
@@ -261,7 +261,7 @@ describe('createGate', () => {
     doc.write('<!doctype html><html><head><title>Shop</title>');
     expect(doc.body).to.equal(null);
 
-    const headGate = createGate({ isGranted: (c) => c === 'analytics', isKnown: () => true, onAllow: () => {}, strings: en, loadPlaceholder, doc });
+    const headGate = createGate({ isGranted: (c) => c === 'analytics', isKnown: () => true, onAllow: () => {}, strings: () => en, loadPlaceholder, doc });
     headGate.apply();
     try {
       doc.write(

@@ -3,7 +3,7 @@ import { clear, createStore } from 'idb-keyval';
 import { createDelivery, type DeliveryDeps } from '../src/delivery.js';
 import { keepRecord } from '../src/outbox.js';
 import { openConsentStorage, DB_NAME, STORE_NAME, type ConsentStorage } from '../src/storage.js';
-import { sha256 } from '../src/record.js';
+import { sha256 } from '../src/policy-text.js';
 import type { ConsentRecord } from '../src/types.js';
 
 /** What the widget does with a new record: keep it, then deliver. */

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { buildRecord, bulkChoices, isExpired, needsPrompt, sha256, wordingOf, type RecordInput } from '../src/record.js';
+import { buildRecord, bulkChoices, isExpired, needsPrompt, wordingOf, type RecordInput } from '../src/record.js';
+import { sha256 } from '../src/policy-text.js';
 import en from '../src/i18n/en.js';
 
 const input: RecordInput = {

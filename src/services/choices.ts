@@ -31,7 +31,7 @@ export function settle(
  * another site's) beside the site's own names per category. A category's own names go only when
  * nothing in it is granted, so one granted service keeps the cookies it shares with its category.
  */
-export function clearing(services: readonly ServiceEntry[], record: ConsentRecord, cookies: NamesByCategory): [Record<string, boolean>, NamesByCategory] {
+export function clearing(services: readonly ServiceEntry[], record: Pick<ConsentRecord, 'categories' | 'services'>, cookies: NamesByCategory): [Record<string, boolean>, NamesByCategory] {
   const granted: Record<string, boolean> = { ...record.categories, ...record.services };
   const names: NamesByCategory = { ...cookies };
   for (const s of services) {

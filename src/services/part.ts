@@ -25,7 +25,7 @@ export interface ServicesPart {
   /** A record's categories and services from what the visitor set (see `settle`). */
   settle(categories: CategoryChoices, given: Record<string, boolean | undefined>, before?: Record<string, boolean>): Settled;
   /** What to delete for a record: granted ids, and cookie names by category and service id. */
-  clearing(record: ConsentRecord): [Record<string, boolean>, NamesByCategory];
+  clearing(record: Pick<ConsentRecord, 'categories' | 'services'>): [Record<string, boolean>, NamesByCategory];
   /** The service list as shown, for the wording hash. */
   wording(): string[];
   /** The banner's line naming how many third parties receive data, with a link to the list. */

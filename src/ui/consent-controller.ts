@@ -1,38 +1,20 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { parseOptions, type OptionSource } from '../config.js';
 import { pushConsentUpdate } from '../consent-mode.js';
-import { clearRefusedStorage } from '../cookies.js';
-import type { Gate } from '../gate.js';
+import { createGate, type Gate } from '../gate.js';
+import { keepHint, readHint } from '../hint.js';
 import { enBanner, type BannerStrings, type StringKey, type Strings } from '../i18n/en.js';
 import { loadStrings, pickLanguage, type Language } from '../i18n/languages.js';
 import type { Delivery } from '../delivery.js';
-import { loadChoice, loadCookieStorage, loadDelivery, loadGate, loadPlaceholder, loadServices } from '../lazy.js';
+import { loadChoice, loadCookies, loadCookieStorage, loadDelivery, loadPlaceholder, loadPolicyText, loadServices } from '../lazy.js';
 import { hasUndelivered } from '../outbox.js';
-import { fillPlaceholders, needsPrompt, sha256 } from '../record.js';
+import { fillPlaceholders, needsPrompt } from '../record.js';
 import { report } from '../report.js';
 import type { ServicesPart } from '../services/part.js';
-import { memoryStorage, openConsentStorage, type ConsentStorage } from '../storage.js';
-import type { Category, ConsentChoice, ConsentOptions, ConsentRecord } from '../types.js';
+import { mayHaveStoredChoice, memoryStorage, openConsentStorage, type ConsentStorage } from '../storage.js';
+import type { Category, CategoryChoices, ConsentChoice, ConsentRecord } from '../types.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
-
-async function readPolicy(options: ConsentOptions, doc: Document): Promise<string | null> {
-  if (options.policy) {
-    const template = doc.querySelector(options.policy);
-    if (template instanceof HTMLTemplateElement) return template.content.textContent ?? '';
-    report(`option "policy" names ${JSON.stringify(options.policy)}, which is not a <template> in the page`);
-    return null;
-  }
-  if (!options.policyUrl) return null;
-  try {
-    const response = await fetch(options.policyUrl);
-    if (!response.ok) throw `HTTP ${response.status}`;
-    return await response.text();
-  } catch (error) {
-    report(`option "policy-url" ${JSON.stringify(options.policyUrl)} could not be fetched`, error);
-  }
-  return null;
-}
 
 /**
  * The visitor's consent state for one `<carat-consent>`: options, wording, the stored record,
@@ -54,12 +36,15 @@ export class ConsentController implements ReactiveController {
   /** The services part, once loaded: only on sites that configure services. */
   services?: ServicesPart;
 
-  /** The policy version new records carry, settled once the policy text is read; a first visit does not wait for it. */
-  policyVersion: Promise<string> = Promise.resolve('');
+  private policyRead?: Promise<string>;
+  /** What the hint granted, until IndexedDB answers. */
+  private hinted?: Record<string, true>;
+  /** Whether a choice was applied to the page, which one that no longer counts must take back. */
+  private applied?: boolean;
   visitorId = '';
   storage?: ConsentStorage;
-  /** `sha256:` and the hex digest, as records carry hashes. */
-  readonly hash = sha256;
+  /** `sha256:` and the hex digest, as records carry hashes, from the part that reads the policy. */
+  readonly hash = (text: string): Promise<string> => loadPolicyText().then(({ sha256 }) => sha256(text));
   private delivery?: Promise<Delivery | undefined>;
   private gate?: Gate;
   private gateWatch?: MutationObserver;
@@ -116,31 +101,69 @@ export class ConsentController implements ReactiveController {
 
   /** Whether a category or service is granted by a choice that still counts. */
   granted(id: Category): boolean {
-    return id === 'necessary' || (!this.prompt && !!{ ...this.record?.services, ...this.record?.categories }[id]);
+    return id === 'necessary' || (!this.prompt && !!(this.hinted ?? { ...this.record?.services, ...this.record?.categories })[id]);
+  }
+
+  /**
+   * The policy version new records carry, read on first need: a first visit's banner and a
+   * returning visitor's choice never wait for the policy.
+   */
+  get policyVersion(): Promise<string> {
+    return (this.policyRead ??= loadPolicyText().then(
+      async ({ readPolicy, sha256 }) => {
+        const text = (this.policyText = await readPolicy(this.options, document));
+        return this.options.policyVersion || (text === null ? '' : sha256(text));
+      },
+      (error) => (report('the policy part could not be loaded', error), this.options.policyVersion),
+    ));
   }
 
   private async start(): Promise<void> {
     const { options, errors } = parseOptions(this.sources(), new URL(location.href));
     for (const error of errors) report(error);
     this.options = options;
+    this.policyRead = undefined;
     this.language = pickLanguage(options.lang, document.documentElement.lang, navigator.languages);
     const base = options.i18nBase;
-    const policy = readPolicy(options, document).then(async (text) => {
-      this.policyText = text;
-      return options.policyVersion || (text === null ? '' : sha256(text));
-    });
-    const [storage, strings, services] = await Promise.all([
-      openConsentStorage().then(
-        (opened) =>
-          opened ??
-          loadCookieStorage().then(
-            ({ cookieStorage }) => cookieStorage(document),
-            (error) => {
-              report('the cookie fallback could not be loaded; the choice lasts for this page only', error);
-              return memoryStorage();
-            },
-          ),
-      ),
+    // A returning visitor's choice applies from the hint at once; IndexedDB confirms or corrects it below.
+    const hint = readHint(document, Date.now());
+    // A hint from before the site set or changed `policy-version` is not trusted.
+    if (hint?.version == options.policyVersion) {
+      this.applyToPage({ categories: (this.hinted = hint.granted) as CategoryChoices });
+      this.applied = true;
+    }
+    // Most pages gate nothing: the gate watches the page only once a gated element is in it.
+    const gateWhenNeeded = () => {
+      if (!document.querySelector('[data-consent]')) return;
+      this.gateWatch!.disconnect();
+      this.gate = createGate({
+        isGranted: (c) => this.granted(c),
+        isKnown: (c) => options.categories.includes(c) || !!this.services?.has(c),
+        onAllow: (c) => void this.save({ categories: { [c]: true } }),
+        strings: () => this.strings,
+        loadPlaceholder,
+      });
+      this.gate.apply();
+    };
+    this.gateWatch = new MutationObserver(gateWhenNeeded);
+    this.gateWatch.observe(document, { childList: true, subtree: true });
+    gateWhenNeeded();
+    // Without a hint, the browser's list of databases tells a first visit long before IndexedDB
+    // has created the database (where the list never comes, opening decides).
+    const stored = !hint && mayHaveStoredChoice(document);
+    const opening = openConsentStorage().then(
+      (opened) =>
+        opened ??
+        loadCookieStorage().then(
+          ({ cookieStorage }) => cookieStorage(document),
+          (error) => {
+            report('the cookie fallback could not be loaded; the choice lasts for this page only', error);
+            return memoryStorage();
+          },
+        ),
+    );
+    const unseen = stored && Promise.race([stored, opening.then(() => true)]).then((may) => !may);
+    const [strings, services] = await Promise.all([
       loadStrings(this.language, base).catch((error) => {
         report(`language "${this.language}" could not be loaded; using English`, error);
         this.language = 'en';
@@ -148,71 +171,72 @@ export class ConsentController implements ReactiveController {
       }),
       options.services.length ? loadServices().catch((error) => void report('the services part could not be loaded', error)) : undefined,
     ]);
-    this.storage = storage;
     // The shop's English wording stands in for a language it gave none in (its own categories' names).
     this.strings = { ...options.translations.en, ...strings, ...options.translations[this.language] };
     this.services = services ? services.createServices(this) : undefined;
+    if (await unseen) {
+      this.ready = true;
+      this.adopt(null, '');
+    }
+    const storage = (this.storage = await opening);
     const [record, visitorId] = await Promise.all([storage.get<ConsentRecord>('current'), storage.get<string>('visitor')]);
     this.visitorId = visitorId ?? '';
-    // A first visit must be asked whatever the policy says: show the banner without waiting for it.
-    this.policyVersion = policy;
-    // A policy that failed to load must not re-ask every visitor: keep the version they agreed to.
-    this.adopt(record ?? null, record ? (await policy) || record.policyVersion : '');
+    if (record && !options.policyVersion) {
+      // The stored choice applies before the policy is read; a changed policy then asks again.
+      this.adopt(record, record.policyVersion);
+      // A policy that failed to load must not re-ask every visitor: keep the version they agreed to.
+      const version = await this.policyVersion;
+      if (version && version != record.policyVersion) this.adopt(record, version);
+    } else this.adopt(record ?? null, options.policyVersion);
 
     this.channel = new BroadcastChannel('carat-consent');
     this.channel.onmessage = ({ data }: MessageEvent<ConsentRecord>) => this.adopt(data, data.policyVersion, true);
-    // Most pages gate nothing: the gate's code is fetched once a gated element is in the page.
-    const gateWhenNeeded = () => {
-      if (!document.querySelector('[data-consent]')) return;
-      this.gateWatch!.disconnect();
-      loadGate().then(({ createGate }) => {
-        if (!this.started) return;
-        this.gate = createGate({
-          isGranted: (c) => this.granted(c),
-          isKnown: (c) => options.categories.includes(c) || !!this.services?.has(c),
-          onAllow: (c) => void this.save({ categories: { [c]: true } }),
-          strings: this.strings,
-          loadPlaceholder,
-        });
-        this.gate.apply();
-      }, (error) => report('the gate could not be loaded; gated scripts and frames stay blocked', error));
-    };
-    this.gateWatch = new MutationObserver(gateWhenNeeded);
-    this.gateWatch.observe(document, { childList: true, subtree: true });
-    gateWhenNeeded();
     // What earlier pages left undelivered goes out, without holding up this page's start.
     if (options.endpoint) void hasUndelivered(storage).then((waiting) => void (waiting && this.deliver()));
     this.ready = true;
     this.markReady();
     this.host.requestUpdate();
     this.emit('ready', this.prompt ? null : this.record);
+    // Read now, so a choice from the banner need not wait for the network.
+    void this.host.updateComplete.then(() => this.policyVersion);
   }
 
   /**
    * Takes a record as the current one and applies it to the page, if it still counts under
-   * `policyVersion`; `announce` for a new choice, here or in another tab.
+   * `policyVersion`; `announce` for a new choice, here or in another tab. Settles once what it
+   * refuses is deleted.
    */
-  adopt(record: ConsentRecord | null, policyVersion: string, announce = false): void {
+  adopt(record: ConsentRecord | null, policyVersion: string, announce = false): Promise<void> {
     this.record = record;
+    this.hinted = undefined;
     this.prompt = needsPrompt(record, policyVersion, new Date());
-    if (!this.prompt) {
-      const choices = record!.categories;
-      // Each effect on its own: one the page breaks (a refused script, a throwing dataLayer)
-      // must not keep the others from running.
-      for (const effect of [
-        () => pushConsentUpdate(choices),
-        () => clearRefusedStorage(...(this.services?.clearing(record!) ?? [choices, this.options.cookies]), this.options.localStorage),
-        () => this.gate?.apply(),
-      ]) {
-        try {
-          effect();
-        } catch (error) {
-          report('applying the choice to the page failed', error);
-        }
-      }
-    }
+    keepHint(document, this.prompt ? null : record, this.options.policyVersion);
+    // A choice that no longer counts takes back what the hint or an earlier choice granted.
+    const applied = this.prompt ? this.applied && this.applyToPage({ categories: { necessary: true } as CategoryChoices }) : this.applyToPage(record!);
+    this.applied = !this.prompt;
     this.host.requestUpdate();
     if (announce) this.emit('change', record);
+    return Promise.resolve(applied || undefined);
+  }
+
+  /** Consent Mode and gated elements at once; what the choice refuses is deleted once that code is here. */
+  private applyToPage(choice: Pick<ConsentRecord, 'categories' | 'services'>): Promise<void> | undefined {
+    // Each effect on its own: one the page breaks (a refused script, a throwing dataLayer)
+    // must not keep the others from running.
+    for (const effect of [() => pushConsentUpdate(choice.categories), () => this.gate?.apply()]) {
+      try {
+        effect();
+      } catch (error) {
+        report('applying the choice to the page failed', error);
+      }
+    }
+    const [granted, cookies] = this.services?.clearing(choice) ?? [{ ...choice.services, ...choice.categories }, this.options.cookies];
+    // Most visitors accept: the deleting code is fetched only once something is refused.
+    if (Object.values(granted).includes(false) || this.options.categories.some((c) => !granted[c]))
+      return loadCookies().then(
+        ({ clearRefusedStorage }) => clearRefusedStorage(granted, cookies, this.options.localStorage),
+        (error) => report('the cookies part could not be loaded', error),
+      );
   }
 
   private emit(name: string, detail: unknown): void {

@@ -154,7 +154,6 @@ describe('dist/ on a CDN that sends no CORS headers', () => {
         '/carat-consent-choice.js',
         '/carat-consent-delivery.js',
         '/carat-consent-dialogs.js',
-        '/carat-consent-gate.js',
         '/carat-consent-placeholder.js',
         '/carat-consent.js',
         '/i18n/de.js',

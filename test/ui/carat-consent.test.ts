@@ -1,7 +1,8 @@
 import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { get } from 'idb-keyval';
-import { buildRecord, sha256 } from '../../src/record.js';
+import { buildRecord } from '../../src/record.js';
+import { sha256 } from '../../src/policy-text.js';
 import { deepActiveElement } from '../../src/ui/focus.js';
 import type { ConsentRecord } from '../../src/types.js';
 import { button, mountWidget, openedDialog, part, POLICY, resetWidgets, store, storeRecord } from './widget.js';

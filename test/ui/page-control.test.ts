@@ -1,4 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
+import { HINT_COOKIE } from '../../src/hint.js';
 import { button, mountWidget, openedDialog, part, resetWidgets } from './widget.js';
 
 /** Chromium has no Global Privacy Control; Firefox and Brave send it. This sets the signal as they do. */
@@ -154,12 +155,13 @@ describe('the page under the embed', () => {
     const names = () => win.document.cookie.split('; ').map((c) => c.split('=')[0]).filter(Boolean).sort();
     setCookies();
     await api.rejectAll();
-    expect(names()).to.deep.equal(['basket']);
+    // The hint of the stored choice is the widget's own, strictly necessary cookie.
+    expect(names()).to.deep.equal(['basket', HINT_COOKIE]);
     await api.acceptAll();
     setCookies();
     expect(names()).to.include.members(['_ga', '_fbp']);
     await api.withdraw();
-    expect(names()).to.deep.equal(['basket']);
+    expect(names()).to.deep.equal(['basket', HINT_COOKIE]);
     win.document.cookie = 'basket=;path=/;max-age=0';
     frame.remove();
   });

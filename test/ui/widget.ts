@@ -1,6 +1,7 @@
 import { oneEvent, waitUntil } from '@open-wc/testing';
 import { clear, createStore, set } from 'idb-keyval';
 import { defineCaratConsent } from '../../src/define.js';
+import { HINT_COOKIE } from '../../src/hint.js';
 import type { CaratConsentElement } from '../../src/ui/carat-consent.js';
 import type { ConsentRecord } from '../../src/types.js';
 
@@ -47,10 +48,11 @@ export async function mountWidget(attributes: Record<string, string> = {}, confi
   return element;
 }
 
-/** Removes every mounted widget and empties the store, so each test is a first visit. */
+/** Removes every mounted widget and empties the store and the hint, so each test is a first visit. */
 export async function resetWidgets(): Promise<void> {
   mounted.splice(0).forEach((e) => e.remove());
   document.documentElement.style.scrollPaddingBottom = '';
+  document.cookie = `${HINT_COOKIE}=;path=/;max-age=0`;
   await clear(store);
 }
 

@@ -1,0 +1,79 @@
+import { expect } from '@open-wc/testing';
+import { cookieStorage } from '../src/cookie-storage.js';
+import { HINT_COOKIE, keepHint, readHint } from '../src/hint.js';
+import { buildRecord } from '../src/record.js';
+import { FALLBACK_COOKIE, mayHaveStoredChoice } from '../src/storage.js';
+import type { ConsentRecord } from '../src/types.js';
+
+const NOW = Date.parse('2026-11-29T12:00:00Z');
+
+const record = (overrides: Partial<ConsentRecord> = {}): ConsentRecord => ({
+  ...buildRecord(
+    {
+      method: 'custom',
+      categories: { necessary: true, analytics: true, marketing: false, preferences: false },
+      services: { 'google-analytics': true, hotjar: false },
+      email: { marketing: 'granted', address: 'a@b.example' },
+      visitorId: 'c41e6d7a-0000-4000-8000-000000000001',
+      policyVersion: 'v 2; final',
+      site: location.origin,
+      expiresDays: 180,
+      gpc: false,
+      language: 'en',
+      wordingHash: 'sha256:00',
+    },
+    new Date(),
+  ),
+  ...overrides,
+});
+
+const hintCookie = () => document.cookie.split('; ').find((c) => c.startsWith(`${HINT_COOKIE}=`));
+
+afterEach(() => {
+  document.cookie = `${HINT_COOKIE}=;path=/;max-age=0`;
+  document.cookie = `${FALLBACK_COOKIE}=;path=/;max-age=0`;
+});
+
+describe('the hint cookie', () => {
+  it('holds only the granted ids, the expiry and the policy-version, and reads back', () => {
+    const choice = record();
+    keepHint(document, choice, 'v 2; final');
+    expect(hintCookie()).to.equal(`${HINT_COOKIE}=google-analytics.necessary.analytics|${Date.parse(choice.expiresAt)}|v%202%3B%20final`);
+    expect(hintCookie()).not.to.contain('a@b.example');
+    expect(readHint(document, NOW)).to.deep.equal({
+      granted: { 'google-analytics': true, necessary: true, analytics: true },
+      version: 'v 2; final',
+    });
+  });
+
+  it('leaves the version empty when the site sets none', () => {
+    keepHint(document, record(), '');
+    expect(readHint(document, NOW)?.version).to.equal('');
+  });
+
+  it('is removed for a choice that no longer counts, and an expired one is not read', () => {
+    keepHint(document, record(), '');
+    keepHint(document, null, '');
+    expect(hintCookie()).to.equal(undefined);
+    expect(readHint(document, NOW)).to.equal(null);
+    keepHint(document, record(), '');
+    expect(readHint(document, Date.now() + 181 * 864e5)).to.equal(null);
+  });
+
+  it('ignores a corrupted or foreign value without an error', () => {
+    for (const value of ['garbage', 'analytics|soon|', 'ANALYTICS|9999999999999|', 'analytics|9999999999999|%E0%A4%A', '|']) {
+      document.cookie = `${HINT_COOKIE}=${value};path=/`;
+      expect(readHint(document, NOW), value).to.equal(null);
+    }
+  });
+
+  it('keeps apart from the cookie that stands in for IndexedDB, which still counts as a stored choice', async () => {
+    const fallback = cookieStorage(document);
+    await fallback.update('current', () => record());
+    keepHint(document, record({ categories: { necessary: true, analytics: false, marketing: false, preferences: false }, services: {} }), '');
+    expect(readHint(document, NOW)?.granted).to.deep.equal({ necessary: true });
+    expect((await cookieStorage(document).get<ConsentRecord>('current'))?.categories.analytics).to.equal(true);
+    // A first visit skips IndexedDB only when no fallback cookie may hold a choice.
+    expect(await mayHaveStoredChoice(document)).to.equal(true);
+  });
+});
