@@ -44,7 +44,7 @@ export function readHint(doc: Document, now: number): ConsentHint | null {
 export function keepHint(doc: Document, record: ConsentRecord | null, version: string): void {
   const expires = record ? Date.parse(record.expiresAt) : 0;
   try {
-    doc.cookie = `${HINT_COOKIE}=${record ? `${grantedIds(record).join('.')}|${expires}|${encodeURIComponent(version)}` : ''};path=/;max-age=${Math.round((expires - Date.now()) / 1000)};samesite=lax`;
+    doc.cookie = `${HINT_COOKIE}=${record ? `${grantedIds(record).join('.')}|${expires}|${encodeURIComponent(version)}` : ''};path=/;max-age=${((expires - Date.now()) / 1000) | 0};samesite=lax`;
   } catch {
     // An opaque origin refuses cookies: returning visitors then wait for IndexedDB, as they always could.
   }

@@ -51,7 +51,7 @@ export const FALLBACK_COOKIE = 'carat_consent';
  */
 export async function mayHaveStoredChoice(doc: Document): Promise<boolean> {
   try {
-    return doc.cookie.includes(FALLBACK_COOKIE + '=') || (await indexedDB.databases()).some((database) => database.name == DB_NAME);
+    return doc.cookie.includes(FALLBACK_COOKIE + '=') || (await indexedDB.databases()).some(({ name }) => name == DB_NAME);
   } catch {
     return true;
   }

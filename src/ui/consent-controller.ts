@@ -206,7 +206,7 @@ export class ConsentController implements ReactiveController {
    * `policyVersion`; `announce` for a new choice, here or in another tab. Settles once what it
    * refuses is deleted.
    */
-  adopt(record: ConsentRecord | null, policyVersion: string, announce = false): Promise<void> {
+  adopt(record: ConsentRecord | null, policyVersion: string, announce = false): Promise<void> | false | undefined {
     this.record = record;
     this.hinted = undefined;
     this.prompt = needsPrompt(record, policyVersion, new Date());
@@ -216,7 +216,7 @@ export class ConsentController implements ReactiveController {
     this.applied = !this.prompt;
     this.host.requestUpdate();
     if (announce) this.emit('change', record);
-    return Promise.resolve(applied || undefined);
+    return applied;
   }
 
   /** Consent Mode and gated elements at once; what the choice refuses is deleted once that code is here. */
