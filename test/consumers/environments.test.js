@@ -152,9 +152,11 @@ describe('dist/ on a CDN that sends no CORS headers', () => {
       const fromCdn = requests.filter((url) => url.startsWith(servers.cdn.origin)).map((url) => new URL(url).pathname).sort();
       assert.deepEqual(fromCdn, [
         '/carat-consent-choice.js',
+        '/carat-consent-cookies.js',
         '/carat-consent-delivery.js',
         '/carat-consent-dialogs.js',
         '/carat-consent-placeholder.js',
+        '/carat-consent-policy-text.js',
         '/carat-consent.js',
         '/i18n/de.js',
       ]);
@@ -259,8 +261,8 @@ describe('a strict CSP that allows scripts by nonce alone', () => {
         '/dist/carat-consent-choice.js',
         '/dist/carat-consent-delivery.js',
         '/dist/carat-consent-dialogs.js',
-        '/dist/carat-consent-gate.js',
         '/dist/carat-consent-placeholder.js',
+        '/dist/carat-consent-policy-text.js',
         '/dist/carat-consent.js',
         '/dist/i18n/de.js',
       ]);
