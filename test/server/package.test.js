@@ -1,9 +1,9 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { makeRecord, post } from './collector.js';
@@ -14,15 +14,34 @@ const TOKEN = 'package-test-token';
 const SQLITE_BINARY = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
 
 /**
- * `npx carat-consent-collector [args]` in the shop's folder, as its owner would run it. In a
- * process group of its own: npx does not pass SIGTERM on to the collector, so the test signals the
- * group, as a terminal's Ctrl-C or an init system would.
+ * `npx carat-consent-collector [args]` in the shop's folder, as its owner would run it, in a
+ * process group of its own.
  * @param {string} cwd @param {Record<string, string>} env @param {string[]} [args]
  */
 function npx(cwd, env, args = []) {
   return spawn('npx', ['--no-install', 'carat-consent-collector', ...args], {
     cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
   });
+}
+
+/**
+ * The collector's own process in npx's group: npx does not pass SIGTERM on to it, and signalling
+ * the whole group may deliver a second SIGTERM (through npm), which ends the collector before its
+ * clean shutdown is done. An init system signals the collector itself.
+ * @param {number} group npx's pid
+ */
+function collectorIn(group) {
+  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (Number(pgrp) === group && basename(argv[0] ?? '') === 'node' && (argv[1] ?? '').endsWith('carat-consent-collector')) return Number(entry);
+    } catch {
+      // gone since the listing
+    }
+  }
+  throw new Error(`no collector process in process group ${group}`);
 }
 
 // What a shop owner gets: the collector packed as npm publishes it, installed alone into an empty
@@ -67,6 +86,8 @@ describe('the collector package, packed and installed into an empty folder', () 
     child.stderr.on('data', (chunk) => { output += chunk; });
     // Once every process of the group has let go of its output: the collector has exited too.
     const closed = new Promise((resolve) => child.once('close', resolve));
+    /** @type {number | undefined} */
+    let collector;
     try {
       const url = await new Promise((resolve, reject) => {
         child.stdout.on('data', (chunk) => {
@@ -76,6 +97,7 @@ describe('the collector package, packed and installed into an empty folder', () 
         });
         child.once('exit', (code) => reject(new Error(`npx carat-consent-collector exited with ${code}:\n${output}`)));
       });
+      collector = collectorIn(/** @type {number} */ (child.pid));
       assert.equal((await post(`${url}/api/consent`, makeRecord())).status, 201);
       const health = await fetch(`${url}/healthz`);
       assert.equal(health.status, 200);
@@ -86,7 +108,8 @@ describe('the collector package, packed and installed into an empty folder', () 
       assert.equal((await fetch(`${url}/admin/console.js`)).status, 200);
       assert.equal((await fetch(`${url}/`)).status, 404, 'no demo shop in the package');
     } finally {
-      process.kill(-(/** @type {number} */ (child.pid)), 'SIGTERM');
+      if (collector) process.kill(collector, 'SIGTERM');
+      else process.kill(-(/** @type {number} */ (child.pid)), 'SIGKILL');
       await closed;
     }
     assert.match(output, /^collector stopped$/m, 'SIGTERM closed the database cleanly');
