@@ -12,7 +12,8 @@ const RETURN_WATCH_MS = 500;
 /**
  * What one widget showed over the counted rounds.
  * @typedef {object} Timings
- * @property {number[]} banner ms from navigation start to a visible "Accept all" (first visit)
+ * @property {number[]} banner ms from navigation start to a visible "Accept all" (first visit, tags in `<head>`)
+ * @property {number[]} bannerBody the same with the tags at the end of `<body>`, in a context of its own
  * @property {number[]} scriptMs CDP ScriptDuration when the banner shows, ms
  * @property {number[]} heapKb CDP JSHeapUsedSize when the banner shows, KiB
  * @property {number[]} applied ms from navigation start to the gated script running (return visit)
@@ -67,8 +68,23 @@ async function round(browser, url, widget, { downloads, complaints }) {
     await again.waitForTimeout(RETURN_WATCH_MS);
     const painted = await again.evaluate(() => window.__bench.bannerAt !== undefined);
 
+    await again.close();
+
+    step = 'first visit, tags at the end of <body>';
+    const fresh = await browser.newContext();
+    let bannerBody;
+    try {
+      await fresh.addInitScript({ path: probe });
+      const bodyFirst = await fresh.newPage();
+      await bodyFirst.goto(url + widget.bodyPage, { waitUntil: 'commit' });
+      bannerBody = await bodyFirst.evaluate((ms) => window.__bench.banner(ms), STEP_TIMEOUT);
+    } finally {
+      await fresh.close();
+    }
+
     return {
       banner,
+      bannerBody,
       scriptMs: metric('ScriptDuration') * 1000,
       heapKb: metric('JSHeapUsedSize') / 1024,
       applied,
@@ -93,7 +109,7 @@ async function round(browser, url, widget, { downloads, complaints }) {
 export async function measurePages(url, subjects, rounds) {
   const browser = await chromium.launch({ executablePath: chromePath, args: chromeArgs });
   const timings = new Map(subjects.map((widget) => [widget.name, {
-    banner: [], scriptMs: [], heapKb: [], applied: [], bannerPainted: 0, downloads: [], complaints: [], errors: [],
+    banner: [], bannerBody: [], scriptMs: [], heapKb: [], applied: [], bannerPainted: 0, downloads: [], complaints: [], errors: [],
   }]));
   const seen = new Map(subjects.map((widget) => [widget.name, { downloads: new Set(), complaints: new Set() }]));
   try {
@@ -104,6 +120,7 @@ export async function measurePages(url, subjects, rounds) {
           const result = await round(browser, url, widget, seen.get(widget.name));
           if (index === 0) continue;
           into.banner.push(result.banner);
+          into.bannerBody.push(result.bannerBody);
           into.scriptMs.push(result.scriptMs);
           into.heapKb.push(result.heapKb);
           into.applied.push(result.applied);

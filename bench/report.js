@@ -1,10 +1,12 @@
 import { summarize } from './stats.js';
 
-/** The targets from issue 6, in one place so the table and its "met" column agree. */
+/** The targets from issues 6 and 16, in one place so the table and its "met" column agree. */
 const TARGETS = {
   brotliBytes: 12_000,
   brotliVsVanilla: 0.87,
-  bannerVsVanilla: 0.6,
+  bannerVsVanilla: 0.5,
+  returnVsVanilla: 1,
+  mainThreadVsVanilla: 1,
   collectorVsCeiling: 0.5,
   collectorP99Ms: 50,
   statsMs: 300,
@@ -64,6 +66,7 @@ function widgetRows(results) {
   const spread = (key) => (_, widget) => range(sample(key)(widget));
   const vsVanilla = (limit) => (ours, others) =>
     (others[VANILLA] === undefined ? 'not measured' : met(ours <= limit * others[VANILLA]));
+  const below = (limit) => (ours, others) => (others[VANILLA] === undefined ? 'not measured' : met(ours < limit * others[VANILLA]));
   return [
     row(results, { label: 'JS + CSS raw, bytes', value: size('raw'), show: int }),
     row(results, { label: 'gzip -9, bytes', value: size('gzip'), show: int }),
@@ -81,16 +84,25 @@ function widgetRows(results) {
       show: int,
     }),
     row(results, {
-      label: 'Time to banner, ms: median (min–max)',
+      label: 'Time to banner, tags in `<head>`, ms: median (min–max)',
       value: median('banner'),
       show: spread('banner'),
-      target: `median ≤ ${TARGETS.bannerVsVanilla}× ${VANILLA}`,
-      verdict: vsVanilla(TARGETS.bannerVsVanilla),
+      target: `median < ${TARGETS.bannerVsVanilla}× ${VANILLA}`,
+      verdict: below(TARGETS.bannerVsVanilla),
     }),
     row(results, {
-      label: 'Return visit: decision applied, ms: median (min–max)',
+      label: 'Time to banner, tags at the end of `<body>`, ms: median (min–max)',
+      value: median('bannerBody'),
+      show: spread('bannerBody'),
+      target: `median < ${TARGETS.bannerVsVanilla}× ${VANILLA}`,
+      verdict: below(TARGETS.bannerVsVanilla),
+    }),
+    row(results, {
+      label: 'Return visit: gated script running, ms: median (min–max)',
       value: median('applied'),
       show: spread('applied'),
+      target: `median ≤ ${TARGETS.returnVsVanilla}× ${VANILLA}`,
+      verdict: vsVanilla(TARGETS.returnVsVanilla),
     }),
     row(results, {
       label: 'Return visit: banner painted',
@@ -100,8 +112,20 @@ function widgetRows(results) {
       target: 'no',
       verdict: (count) => met(count === 0),
     }),
-    row(results, { label: 'ScriptDuration at banner, ms (median)', value: median('scriptMs'), show: (ms) => ms.toFixed(1) }),
-    row(results, { label: 'JSHeapUsedSize at banner, KiB (median)', value: median('heapKb'), show: int }),
+    row(results, {
+      label: 'ScriptDuration at banner, ms: median (min–max)',
+      value: median('scriptMs'),
+      show: (_, widget) => ((s) => `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`)(sample('scriptMs')(widget)),
+      target: `median ≤ ${TARGETS.mainThreadVsVanilla}× ${VANILLA}`,
+      verdict: vsVanilla(TARGETS.mainThreadVsVanilla),
+    }),
+    row(results, {
+      label: 'JSHeapUsedSize at banner, KiB: median (min–max)',
+      value: median('heapKb'),
+      show: spread('heapKb'),
+      target: `median ≤ ${TARGETS.mainThreadVsVanilla}× ${VANILLA}`,
+      verdict: vsVanilla(TARGETS.mainThreadVsVanilla),
+    }),
   ];
 }
 

@@ -13,7 +13,8 @@ const versionOf = (packageJson) =>
  * @typedef {object} Widget
  * @property {string} name
  * @property {string} version
- * @property {string} page path of its bench page on the static server
+ * @property {string} page path of its bench page on the static server (tags in `<head>`)
+ * @property {string} bodyPage the same page with the tags at the end of `<body>`
  * @property {string[]} assets repo-relative files a site downloads for it (JS and CSS)
  * @property {string[]} onOpen further files fetched when the visitor opens the preferences
  * @property {string | null} missing why it cannot be measured, or null when it can
@@ -22,11 +23,13 @@ const versionOf = (packageJson) =>
 
 /** @returns {Widget} */
 function widget({ name, packageJson, page, assets, onOpen = [], stored }) {
+  const bodyPage = page.replace(/\.html$/, '-body.html');
   const absent = assets.find((asset) => !existsSync(join(root, asset)));
   return {
     name,
     version: versionOf(packageJson),
     page,
+    bodyPage,
     assets,
     onOpen,
     missing: absent ? `${absent} not found` : null,
