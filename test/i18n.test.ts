@@ -37,6 +37,36 @@ describe('language files', () => {
     });
   }
 
+  it('writes one English, the American one, and speaks of consent', () => {
+    const all = Object.values(en).join('\n');
+    expect(all).not.to.match(/honour|colour|favour|behaviour|personalis|customis|organis|recognis|authoris|centre\b|licence\b/i);
+    expect(all).not.to.match(/permission/i);
+    expect(en.bannerText).to.match(/With your consent/);
+    // Consent to e-mail is withdrawn, not "unsubscribed from" (GDPR art. 7(3)).
+    expect(en.emailText).to.match(/withdraw this consent/);
+  });
+
+  it('words German as the law and the buttons need: withdrawing consent, three verbs', async () => {
+    const de = await loadStrings('de', '');
+    expect(de.emailText).to.contain('Diese Einwilligung kann ich jederzeit widerrufen.');
+    for (const key of ['acceptAll', 'rejectAll', 'customize'] as const) expect(de[key], key).to.match(/en$/);
+  });
+
+  it('writes Portuguese that reads as their own in Portugal and in Brazil', async () => {
+    const pt = Object.values(await loadStrings('pt', '')).join('\n');
+    expect(pt).not.to.match(/\b(você|vocês|tu|teu|tua|teus|tuas|contigo|guardar|salvar|registado|registrado|noutros)\b/i);
+  });
+
+  it('names the privacy policy in the receipt\'s version label of every language, not a clipped noun', async () => {
+    for (const lang of LANGUAGES) {
+      // English in the embed is the banner's only; the rest comes with the dialogs.
+      const strings = lang === 'en' ? en : await loadStrings(lang, '');
+      const label = strings.receiptVersion!.toLowerCase();
+      const words = strings.policyTitle!.toLowerCase().split(/\s+/).filter((w) => w.length > 3);
+      expect(words.some((w) => label.includes(w)), `${lang}: "${strings.receiptVersion}" names "${strings.policyTitle}"`).to.equal(true);
+    }
+  });
+
   it('writes Arabic with Arabic punctuation', async () => {
     const ar = await loadStrings('ar', '');
     for (const [key, text] of Object.entries(ar)) {

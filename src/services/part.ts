@@ -56,7 +56,7 @@ export function createServices(consent: ConsentController): ServicesPart {
   const duration = (iso: string) => formatDuration(iso, language(), t('cookieSession'));
 
   const details = (s: ServiceEntry) => html`<details part="service-details">
-    <summary>${t('serviceAbout').replace('{{service}}', s.name)}</summary>
+    <summary part="service-summary">${t('serviceAbout').replace('{{service}}', s.name)}</summary>
     <dl>
       <dt>${t('serviceProvider')}</dt>
       <dd>${s.provider}</dd>
@@ -76,7 +76,7 @@ export function createServices(consent: ConsentController): ServicesPart {
       </dd>
     </dl>
     ${s.privacyPolicy
-      ? html`<p><a href=${s.privacyPolicy} target="_blank" rel="noopener noreferrer">${t('servicePolicy').replace('{{provider}}', s.provider)}</a></p>`
+      ? html`<p><a part="link" href=${s.privacyPolicy} target="_blank" rel="noopener noreferrer">${t('servicePolicy').replace('{{provider}}', s.provider)}</a></p>`
       : nothing}
   </details>`;
 

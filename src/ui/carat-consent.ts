@@ -46,7 +46,7 @@ const GLOBAL_ATTRIBUTE = /^(id|class|style|hidden|dir|title|slot|tabindex|part|r
  * @csspart reject - "Reject all", in the banner and the preferences.
  * @csspart customize - "Customize" in the banner.
  * @csspart save - "Save choices" in the preferences.
- * @csspart link - Every button or link that looks like a link ("Privacy policy", "Withdraw consent").
+ * @csspart link - Every button or link that looks like a link ("Privacy policy", "Withdraw consent", a provider's privacy policy).
  * @csspart withdraw - "Withdraw consent" in the preferences' receipt.
  * @csspart reopen - The small "Privacy choices" button shown after a choice.
  * @csspart dialog - Both dialogs; each also has `preferences` or `policy`.
@@ -59,6 +59,7 @@ const GLOBAL_ATTRIBUTE = /^(id|class|style|hidden|dir|title|slot|tabindex|part|r
  * @csspart service - One service in that list.
  * @csspart service-switch - A service's switch (also `switch`).
  * @csspart service-details - A service's "About …" details.
+ * @csspart service-summary - The "About …" line that opens them.
  * @csspart declaration - The "Cookies and services" declaration in the policy popup.
  * @csspart policy-heading - Each heading of the policy text.
  * @csspart policy-link - Each link in the policy text.

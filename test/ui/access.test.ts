@@ -341,9 +341,13 @@ describe('what assistive technology hears', () => {
     const policy = await openedDialog(el, 'policy');
     policy.close();
     const { el: returning } = await openPreferences('en');
-    for (const widget of [el, returning]) {
-      for (const control of widget.shadowRoot!.querySelectorAll('button, input, a, dialog, [part~="banner"]')) {
-        expect(control.getAttribute('part'), control.outerHTML.slice(0, 80)).to.match(/\S/);
+    const withServices = await mountWidget({}, { services: ['google-analytics', 'stripe'] });
+    await withServices.showPreferences();
+    await openedDialog(withServices, 'preferences');
+    await withServices.updateComplete;
+    for (const widget of [el, returning, withServices]) {
+      for (const control of widget.shadowRoot!.querySelectorAll('button, input, a, summary, details, dialog, [part~="banner"]')) {
+        expect(control.getAttribute('part') ?? '', control.outerHTML.slice(0, 80)).to.match(/\S/);
       }
     }
     expect(part(returning, '[part~="email-input"]')).to.exist;

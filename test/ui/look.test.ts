@@ -122,6 +122,30 @@ describe('themes and motion', () => {
     expect(duration(still)).to.equal('0s');
   });
 
+  it('is a floating card by default, in the shop\'s own font, and a bar across the bottom when asked', async () => {
+    document.body.style.fontFamily = 'Georgia, serif';
+    try {
+      const card = await mountWidget();
+      const banner = part(card, '[part~="banner"]')!;
+      const rect = banner.getBoundingClientRect();
+      const look = getComputedStyle(banner);
+      expect(rect.left, 'clear of the left edge').to.be.above(0);
+      expect(innerHeight - rect.bottom, 'clear of the bottom edge').to.be.above(0);
+      expect(parseFloat(look.borderTopLeftRadius), 'rounded').to.be.above(0);
+      expect(look.boxShadow, 'raised').not.to.equal('none');
+      expect(look.fontFamily).to.equal('Georgia, serif');
+      expect(getComputedStyle(button(card, 'Reject all')).fontFamily).to.equal('Georgia, serif');
+      card.style.setProperty('--carat-consent-font', 'monospace');
+      expect(getComputedStyle(banner).fontFamily).to.equal('monospace');
+      await resetWidgets();
+      const bar = await mountWidget({ position: 'bar' });
+      const strip = part(bar, '[part~="banner"]')!.getBoundingClientRect();
+      expect([strip.left, strip.width, strip.bottom]).to.deep.equal([0, innerWidth, innerHeight]);
+    } finally {
+      document.body.style.fontFamily = '';
+    }
+  });
+
   it('places the banner as a bottom-left box or centred when asked', async () => {
     const box = await mountWidget({ position: 'box' });
     const rect = part(box, '[part~="banner"]')!.getBoundingClientRect();
