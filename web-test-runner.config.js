@@ -6,6 +6,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
 import { chromePath, chromeArgs } from './scripts/chrome.js';
 
 /** A port nothing listens on: reserved, then released. */
@@ -20,7 +22,8 @@ function unusedPort() {
 
 /**
  * Runs the real collector (`node server/main.js`) beside the test server, with a temporary
- * database, and tells the tests where it is at `/__collector.json`.
+ * database and a real SMTP server for its confirmation mails, and tells the tests where it is at
+ * `/__collector.json`.
  * @returns {import('@web/test-runner').TestRunnerPlugin}
  */
 function collectorPlugin() {
@@ -29,10 +32,25 @@ function collectorPlugin() {
   /** @type {import('node:child_process').ChildProcess | undefined} */
   let child;
   let info = '';
+  /** @type {{ to: string, text: string }[]} the confirmation mails received */
+  const mails = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then((mail) => {
+        mails.push({ to: String(/** @type {{ text?: string }} */ (mail.to)?.text ?? ''), text: mail.text ?? '' });
+        callback();
+      }, callback);
+    },
+  });
   return {
     name: 'carat-collector',
     async serverStart({ config }) {
       dir = mkdtempSync(join(tmpdir(), 'carat-wtr-'));
+      await new Promise((resolve) => smtp.listen(0, '127.0.0.1', () => resolve(undefined)));
+      const smtpPort = /** @type {import('node:net').AddressInfo} */ (smtp.server.address()).port;
       const page = `http://${config.hostname ?? 'localhost'}:${config.port}`;
       child = spawn(process.execPath, [fileURLToPath(new URL('./server/main.js', import.meta.url))], {
         env: {
@@ -43,6 +61,8 @@ function collectorPlugin() {
           CONSENT_ADMIN_TOKEN: adminToken,
           ALLOWED_ORIGINS: page,
           RATE_LIMIT_PER_MINUTE: '100000',
+          SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+          MAIL_FROM: 'news@clustercarat.example',
         },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
@@ -62,23 +82,17 @@ function collectorPlugin() {
     serve(context) {
       if (context.path === '/__collector.json') return { body: info, type: 'json' };
     },
-    // The visitor follows the link in the confirmation mail: a `confirm` record for their last
-    // grant, stored through the collector's store as its confirmation route stores it (SPEC §12).
+    // The visitor follows the link in the confirmation mail the collector sent to `address`.
     async executeCommand({ command, payload }) {
       if (command !== 'confirm-email') return undefined;
-      const { addRecord, openStore } = await import('./server/store.js');
-      const store = await openStore({ dbPath: join(dir, 'consent.db') }, (error) => { throw error; });
-      try {
-        const grant = (await store.recordsByVisitor(/** @type {{ visitorId: string }} */ (payload).visitorId)).at(-1);
-        if (!grant) return false;
-        const record = /** @type {any} */ (grant.record);
-        const confirmedAt = new Date().toISOString();
-        const confirm = { ...record, id: crypto.randomUUID(), method: 'confirm', email: { ...record.email, confirmedAt } };
-        await addRecord(store, { record: confirm, receivedAt: confirmedAt, clientAddress: '127.0.0.0/24' });
-        return true;
-      } finally {
-        await store.close();
+      const { address } = /** @type {{ address: string }} */ (payload);
+      const deadline = Date.now() + 15000;
+      let mail;
+      while (!(mail = mails.findLast((m) => m.to.includes(address))) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
+      const link = mail && /(http:\/\/\S+\/confirm\/\S+)/.exec(mail.text)?.[1];
+      return link ? (await fetch(link)).status : 0;
     },
     async serverStop() {
       if (child && child.exitCode === null) {
@@ -87,6 +101,7 @@ function collectorPlugin() {
         await exited;
       }
       if (dir) rmSync(dir, { recursive: true, force: true });
+      smtp.close();
     },
   };
 }

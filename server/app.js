@@ -278,7 +278,7 @@ export async function buildApp(options) {
     },
   );
 
-  await app.register(emailStatusRoute, { store, now });
+  await app.register(emailStatusRoute, { store, now, sendsMail: Boolean(options.mail) });
 
   app.get('/api/wording/:hash', async (request, reply) => {
     const wording = await store.wordingByHash(/** @type {{ hash: string }} */ (request.params).hash);

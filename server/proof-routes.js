@@ -7,7 +7,8 @@ import { verifyChain } from './chain.js';
  * asks it for the visitor's receipt, and it names no address. The rest is admin, registered inside
  * the admin scope.
  *
- * @typedef {{ store: import('./store.js').Store, now: () => Date }} ProofRouteOptions the collector's store and clock
+ * @typedef {{ store: import('./store.js').Store, now: () => Date, sendsMail?: boolean }} ProofRouteOptions the
+ *   collector's store and clock, and whether it sends confirmation mails (`SMTP_URL`)
  */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -29,7 +30,7 @@ export async function addressAnswer(store, email, now) {
  * @param {import('fastify').FastifyInstance} app
  * @param {ProofRouteOptions} options
  */
-export async function emailStatusRoute(app, { store, now }) {
+export async function emailStatusRoute(app, { store, now, sendsMail = false }) {
   app.get('/api/email-status', async (request, reply) => {
     const { visitorId } = /** @type {Record<string, unknown>} */ (request.query);
     if (typeof visitorId !== 'string' || !UUID.test(visitorId)) {
@@ -37,7 +38,10 @@ export async function emailStatusRoute(app, { store, now }) {
     }
     // The status changes when the visitor follows the link in their mail: never from a cache.
     reply.header('cache-control', 'no-store');
-    return { status: await emailStatusOf(store, visitorId, now().getTime()) };
+    const status = await emailStatusOf(store, visitorId, now().getTime());
+    // Without SMTP_URL no confirmation mail goes out: "check your inbox" would send the visitor
+    // looking for a mail that never comes.
+    return { status: status === 'pending' && !sendsMail ? 'none' : status };
   });
 }
 

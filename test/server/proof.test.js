@@ -2,6 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { marked } from 'marked';
+import { SMTPServer } from 'smtp-server';
 import { chromium } from 'playwright-core';
 import { chromeArgs, chromePath } from '../../scripts/chrome.js';
 import { startCollector, tempStore, makeRecord, post, wordingHash } from './collector.js';
@@ -41,6 +42,8 @@ describe('the proof of an address', { timeout: 120000 }, () => {
   let collector;
   /** @type {import('playwright-core').Browser} */
   let browser;
+  /** A real SMTP server taking the collector's confirmation mails (double-opt-in.test.js reads them). */
+  const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['AUTH', 'STARTTLS'], logger: false, onData: (stream, _s, done) => stream.resume().once('end', () => done()) });
   const visitorId = crypto.randomUUID();
   const grant = makeRecord({ visitorId, method: 'custom', wordingHash: wordingHash(WORDING), email: { marketing: 'granted', address: 'Anna@Mail.example' } });
   const confirmedAt = new Date().toISOString();
@@ -75,7 +78,11 @@ describe('the proof of an address', { timeout: 120000 }, () => {
 
   before(async () => {
     temp = await tempStore();
-    collector = await startCollector({ ...temp.env, CONSENT_ADMIN_TOKEN: TOKEN, ALLOWED_ORIGINS: 'https://clustercarat.example' });
+    await new Promise((resolve) => smtp.listen(0, '127.0.0.1', () => resolve(undefined)));
+    const smtpUrl = `smtp://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (smtp.server.address()).port}`;
+    collector = await startCollector({
+      ...temp.env, CONSENT_ADMIN_TOKEN: TOKEN, ALLOWED_ORIGINS: 'https://clustercarat.example', SMTP_URL: smtpUrl, MAIL_FROM: 'news@clustercarat.example',
+    });
     for (const record of [grant, unconfirmed]) assert.equal((await post(`${collector.url}/api/consent`, record)).status, 201);
     assert.equal((await post(`${collector.url}/api/wording`, { hash: wordingHash(WORDING), text: WORDING })).status, 201);
     browser = await chromium.launch({ executablePath: chromePath, args: chromeArgs });
@@ -83,12 +90,21 @@ describe('the proof of an address', { timeout: 120000 }, () => {
   after(async () => {
     await browser?.close();
     await collector.stop();
+    smtp.close();
     await temp.remove();
   });
 
   it('tells the widget where a visitor stands, pending then confirmed, naming no address', async () => {
     assert.equal(await statusOf(crypto.randomUUID()), 'none');
     assert.equal(await statusOf(visitorId), 'pending');
+    // A collector that sends no confirmation mails (no SMTP_URL) never says a mail is on its way.
+    const mailless = await startCollector(temp.env);
+    try {
+      const answer = await (await fetch(`${mailless.url}/api/email-status?visitorId=${visitorId}`)).json();
+      assert.deepEqual(answer, { status: 'none' });
+    } finally {
+      await mailless.stop();
+    }
     await storeDirectly([confirm]);
     const response = await fetch(`${collector.url}/api/email-status?visitorId=${visitorId}`, { headers: { origin: 'https://clustercarat.example' } });
     assert.equal(response.status, 200);
