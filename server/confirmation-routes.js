@@ -65,12 +65,12 @@ export async function confirmationRoutes(app, { store, now, shopName, wording, w
   };
 
   /** @param {string} token */
-  const grantOf = async (token) => TOKEN_PATTERN.test(token) ? store.confirmations.byToken(tokenHash(token)) : undefined;
+  const confirmationFor = async (token) => TOKEN_PATTERN.test(token) ? store.confirmations.byToken(tokenHash(token)) : undefined;
 
   app.get('/confirm/:token', limited, async (request, reply) => {
     const { token } = /** @type {{ token: string }} */ (request.params);
     const at = now();
-    const confirmation = await grantOf(token);
+    const confirmation = await confirmationFor(token);
     if (!confirmation) return answerPage(reply, 404, languageFromHeader(request.headers['accept-language']), 'unknown');
     const { language } = confirmation;
     if (!(await store.confirmations.useToken(tokenHash(token), at))) {
