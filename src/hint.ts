@@ -25,13 +25,14 @@ export const grantedIds = (record: ConsentRecord): string[] =>
   Object.entries({ ...record.services, ...record.categories }).flatMap(([id, granted]) => (granted ? [id] : []));
 
 /**
- * The hint of a choice that has not expired by `now` (ms since the epoch), or null. Anything unreadable counts as no hint: an opaque
- * origin refuses cookies, and a page may have written the cookie itself.
+ * The hint, or null. The browser drops it when the choice expires (its `max-age`). Anything
+ * unreadable counts as no hint: an opaque origin refuses cookies, and a page may have written the
+ * cookie itself.
  */
-export function readHint(doc: Document, now: number): ConsentHint | null {
+export function readHint(doc: Document): ConsentHint | null {
   try {
-    const [, ids, expires, version] = HINT.exec(doc.cookie)!;
-    return +expires! > now ? { granted: Object.fromEntries(ids!.split('.').map((id) => [id, true])), version: decodeURIComponent(version!) } : null;
+    const [, ids, , version] = HINT.exec(doc.cookie)!;
+    return { granted: Object.fromEntries(ids!.split('.').map((id) => [id, true])), version: decodeURIComponent(version!) };
   } catch {
     return null;
   }

@@ -51,7 +51,10 @@ export const FALLBACK_COOKIE = 'carat_consent';
  */
 export async function mayHaveStoredChoice(doc: Document): Promise<boolean> {
   try {
-    return doc.cookie.includes(FALLBACK_COOKIE + '=') || (await indexedDB.databases()).some(({ name }) => name == DB_NAME);
+    const listed = indexedDB.databases();
+    // The caller opens IndexedDB and reads the hint before this goes on: the list answers meanwhile.
+    await 0;
+    return doc.cookie.includes(FALLBACK_COOKIE + '=') || (await listed).some(({ name }) => name == DB_NAME);
   } catch {
     return true;
   }

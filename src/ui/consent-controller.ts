@@ -125,8 +125,21 @@ export class ConsentController implements ReactiveController {
     this.policyRead = undefined;
     this.language = pickLanguage(options.lang, document.documentElement.lang, navigator.languages);
     const base = options.i18nBase;
+    // IndexedDB is asked first: it answers while the page waits on the cookie jar for the hint.
+    const stored = mayHaveStoredChoice(document);
+    const opening = openConsentStorage().then(
+      (opened) =>
+        opened ??
+        loadCookieStorage().then(
+          ({ cookieStorage }) => cookieStorage(document),
+          (error) => {
+            report('the cookie fallback could not be loaded; the choice lasts for this page only', error);
+            return memoryStorage();
+          },
+        ),
+    );
     // A returning visitor's choice applies from the hint at once; IndexedDB confirms or corrects it below.
-    const hint = readHint(document, Date.now());
+    const hint = readHint(document);
     // A hint from before the site set or changed `policy-version` is not trusted.
     if (hint?.version == options.policyVersion) {
       this.applyToPage({ categories: (this.hinted = hint.granted) as CategoryChoices });
@@ -150,19 +163,7 @@ export class ConsentController implements ReactiveController {
     gateWhenNeeded();
     // Without a hint, the browser's list of databases tells a first visit long before IndexedDB
     // has created the database (where the list never comes, opening decides).
-    const stored = !hint && mayHaveStoredChoice(document);
-    const opening = openConsentStorage().then(
-      (opened) =>
-        opened ??
-        loadCookieStorage().then(
-          ({ cookieStorage }) => cookieStorage(document),
-          (error) => {
-            report('the cookie fallback could not be loaded; the choice lasts for this page only', error);
-            return memoryStorage();
-          },
-        ),
-    );
-    const unseen = stored && Promise.race([stored, opening.then(() => true)]).then((may) => !may);
+    const unseen = !hint && Promise.race([stored, opening.then(() => true)]).then((may) => !may);
     const [strings, services] = await Promise.all([
       loadStrings(this.language, base).catch((error) => {
         report(`language "${this.language}" could not be loaded; using English`, error);
@@ -210,7 +211,8 @@ export class ConsentController implements ReactiveController {
     this.record = record;
     this.hinted = undefined;
     this.prompt = needsPrompt(record, policyVersion, new Date());
-    keepHint(document, this.prompt ? null : record, this.options.policyVersion);
+    // A first visit has no hint to remove.
+    if (record || this.applied) keepHint(document, this.prompt ? null : record, this.options.policyVersion);
     // A choice that no longer counts takes back what the hint or an earlier choice granted.
     const applied = this.prompt ? this.applied && this.applyToPage({ categories: { necessary: true } as CategoryChoices }) : this.applyToPage(record!);
     this.applied = !this.prompt;
