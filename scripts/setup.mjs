@@ -1,8 +1,9 @@
 // Makes `npm start`, `npm test` and `npm run bench` work on a fresh clone of a fresh machine:
-// installs the npm packages when node_modules is missing and finds (or installs) Chromium and
+// installs the npm packages when node_modules is missing or behind package-lock.json (after a pull
+// that added a dependency), and finds (or installs) Chromium and
 // PostgreSQL's server binaries.
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findPostgres, INSTALL_HINT } from '../test/server/postgres-cluster.js';
 
@@ -14,7 +15,19 @@ function run(command) {
   execSync(command, { cwd: root, stdio: 'inherit' });
 }
 
-if (wants.has('--deps') && !existsSync(`${root}/node_modules/.package-lock.json`)) {
+/** Whether node_modules holds every package package-lock.json asks for, in its version. */
+function installedAsLocked() {
+  const installed = `${root}/node_modules/.package-lock.json`;
+  if (!existsSync(installed)) return false;
+  const wanted = JSON.parse(readFileSync(`${root}/package-lock.json`, 'utf8')).packages;
+  const present = JSON.parse(readFileSync(installed, 'utf8')).packages;
+  // Optional packages (other platforms' binaries) are legitimately absent.
+  return Object.entries(wanted).every(
+    ([path, entry]) => !path.startsWith('node_modules/') || entry.optional || present[path]?.version === entry.version,
+  );
+}
+
+if (wants.has('--deps') && !installedAsLocked()) {
   run('npm ci --no-audit --no-fund');
 }
 
