@@ -1,5 +1,6 @@
 import { isEmailAddress } from './config.js';
 import { keepRecord } from './outbox.js';
+import { enWording } from './i18n/en.js';
 import { buildRecord, bulkChoices, randomId, wordingOf } from './record.js';
 import { report } from './report.js';
 import type { ConsentController } from './ui/consent-controller.js';
@@ -40,7 +41,7 @@ async function decide(
   }
   const wording = asked
     ? `[${host.language}]\n${asked}`
-    : wordingOf(host.strings, host.language, options.categories, options.descriptions, host.fill, services?.wording());
+    : wordingOf({ ...enWording, ...host.strings }, host.language, options.categories, options.descriptions, host.fill, services?.wording());
   const record = buildRecord(
     {
       method,

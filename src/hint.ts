@@ -24,15 +24,25 @@ const HINT = /(?:^|; )carat_consent_hint=([a-z0-9.-]*)\|(\d+)\|([^;]*)/;
 export const grantedIds = (record: ConsentRecord): string[] =>
   Object.entries({ ...record.services, ...record.categories }).flatMap(([id, granted]) => (granted ? [id] : []));
 
+/** The page's cookies, read once per start: each read of `document.cookie` asks the browser process. */
+export function readCookies(doc: Document): string {
+  try {
+    return doc.cookie;
+  } catch {
+    // An opaque origin refuses cookies: returning visitors then wait for IndexedDB, as they always could.
+    return '';
+  }
+}
+
 /**
- * The hint, or null. The browser drops it when the choice expires (its `max-age`). Anything
- * unreadable counts as no hint: an opaque origin refuses cookies, and a page may have written the
+ * The hint in `cookies` (`document.cookie`), or null. The browser drops it when the choice
+ * expires (its `max-age`). Anything unreadable counts as no hint: a page may have written the
  * cookie itself.
  */
-export function readHint(doc: Document): ConsentHint | null {
+export function readHint(cookies: string): ConsentHint | null {
+  const [, ids, , version] = HINT.exec(cookies) ?? [];
   try {
-    const [, ids, , version] = HINT.exec(doc.cookie)!;
-    return { granted: Object.fromEntries(ids!.split('.').map((id) => [id, true])), version: decodeURIComponent(version!) };
+    return ids == null ? null : { granted: Object.fromEntries(ids.split('.').map((id) => [id, true])), version: decodeURIComponent(version!) };
   } catch {
     return null;
   }

@@ -1,4 +1,4 @@
-import type { BannerStrings } from './i18n/en.js';
+import type { BannerStrings, WordingStrings } from './i18n/en.js';
 import type { Category, CategoryChoices, ConsentMethod, ConsentRecord, EmailConsent } from './types.js';
 
 const DAY_MS = 864e5;
@@ -77,14 +77,14 @@ export function fillPlaceholders(text: string, values: Record<string, string>): 
  * category and the e-mail sentence. Its hash goes into every record as `wordingHash`.
  */
 export function wordingOf(
-  strings: BannerStrings,
+  strings: BannerStrings & WordingStrings,
   language: string,
   offered: readonly Category[],
   descriptions: Record<string, string>,
   fill: Record<string, string>,
   services: readonly string[] = [],
 ): string {
-  const text = strings as BannerStrings & Record<string, string>;
+  const text = strings as BannerStrings & WordingStrings & Record<string, string>;
   const categoryLines = ['necessary', ...offered].map((c) => `${text[c]}: ${descriptions[c] ?? text[`${c}Text`]}`);
   return fillPlaceholders(
     [`[${language}]`, strings.bannerTitle, strings.bannerText, ...categoryLines, ...services, strings.emailText].join('\n'),

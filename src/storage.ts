@@ -42,21 +42,38 @@ function indexedDbStorage(store: UseStore): ConsentStorage {
   };
 }
 
+/** Storage that `open`s on its first use. */
+export function openedOnUse(open: () => Promise<ConsentStorage>): ConsentStorage {
+  return {
+    get: (key) => open().then((storage) => storage.get(key)),
+    update: (key, change) => open().then((storage) => storage.update(key, change)),
+  };
+}
+
 /** The first-party cookie that keeps the choice where IndexedDB is blocked (see `cookie-storage.ts`). */
 export const FALLBACK_COOKIE = 'carat_consent';
 
 /**
- * False only when nothing can be stored: no fallback cookie, and the browser lists its databases
- * without the widget's — known well before opening would have created the database.
+ * False only when this device holds no choice: no fallback cookie in `cookies` (`document.cookie`)
+ * and no `localStorage` key named after the database, which says it exists. The browser clears
+ * that key together with the database (site data, Safari's seven-day rule), unlike the hint
+ * cookie, and it answers at once: a first visit's banner waits for no IndexedDB, and opening it
+ * would create the database.
  */
-export async function mayHaveStoredChoice(doc: Document): Promise<boolean> {
+export function mayHaveStoredChoice(cookies: string): boolean {
   try {
-    const listed = indexedDB.databases();
-    // The caller opens IndexedDB and reads the hint before this goes on: the list answers meanwhile.
-    await 0;
-    return doc.cookie.includes(FALLBACK_COOKIE + '=') || (await listed).some(({ name }) => name == DB_NAME);
+    return cookies.includes(FALLBACK_COOKIE + '=') || localStorage.getItem(DB_NAME) != null;
   } catch {
     return true;
+  }
+}
+
+/** Whether the browser lists the widget's database; false where it cannot tell. */
+export async function databaseListed(): Promise<boolean> {
+  try {
+    return (await indexedDB.databases()).some(({ name }) => name == DB_NAME);
+  } catch {
+    return false;
   }
 }
 
@@ -71,6 +88,11 @@ export async function openConsentStorage(): Promise<ConsentStorage | null> {
       get('visitor', store),
       new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), OPEN_TIMEOUT_MS)),
     ]);
+    try {
+      localStorage.setItem(DB_NAME, '1');
+    } catch {
+      // Without localStorage, a first visit is told from the cookies and IndexedDB alone.
+    }
     return indexedDbStorage(store);
   } catch (error) {
     console.warn(`[carat-consent] IndexedDB is unavailable (${String(error)}); keeping the choice in a cookie instead.`);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { cookieStorage, FALLBACK_COOKIE } from '../src/cookie-storage.js';
-import { openConsentStorage } from '../src/storage.js';
+import { DB_NAME, mayHaveStoredChoice, openConsentStorage, openedOnUse, type ConsentStorage } from '../src/storage.js';
 import type { ConsentRecord } from '../src/types.js';
 
 const record = {
@@ -21,6 +21,29 @@ describe('openConsentStorage', () => {
     expect(storage).not.to.equal(null);
     await storage!.update('visitor', () => 'someone');
     expect(await storage!.get('visitor')).to.equal('someone');
+  });
+});
+
+describe('telling a first visit without opening IndexedDB', () => {
+  afterEach(() => localStorage.removeItem(DB_NAME));
+
+  it('counts a choice as possible once IndexedDB was opened here, or with the fallback cookie', async () => {
+    localStorage.removeItem(DB_NAME);
+    expect(mayHaveStoredChoice(document.cookie)).to.equal(false);
+    await openConsentStorage();
+    expect(localStorage.getItem(DB_NAME)).to.equal('1');
+    expect(mayHaveStoredChoice(document.cookie)).to.equal(true);
+    localStorage.removeItem(DB_NAME);
+    expect(mayHaveStoredChoice(`a=1; ${FALLBACK_COOKIE}=x`)).to.equal(true);
+  });
+
+  it('opens the storage on its first use, not before', async () => {
+    let opened = 0;
+    const storage = openedOnUse(() => (opened++, openConsentStorage() as Promise<ConsentStorage>));
+    expect(opened).to.equal(0);
+    await storage.update('visitor', () => 'v2');
+    expect(await storage.get('visitor')).to.equal('v2');
+    expect(opened).to.be.above(0);
   });
 });
 

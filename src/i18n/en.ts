@@ -3,7 +3,7 @@
  * `{{siteName}}`, `{{contactEmail}}` and `{{category}}` are filled in when shown.
  */
 
-/** The banner, the categories and the e-mail sentence: built into the embed. */
+/** The banner and the categories' names: built into the embed. */
 export const enBanner = {
   bannerTitle: 'Your privacy at {{siteName}}',
   bannerText:
@@ -14,16 +14,23 @@ export const enBanner = {
   policyLink: 'Privacy policy',
   gpcNotice: "Your browser's Global Privacy Control signal was honored: marketing stays off.",
   necessary: 'Necessary',
-  necessaryText: 'Your basket, your sign-in and this choice. Always on.',
   analytics: 'Analytics',
-  analyticsText: 'Count visits and see which pages are used, so we can improve the shop.',
   marketing: 'Marketing',
-  marketingText: 'Show you relevant ads on other sites and measure how well they work.',
   preferences: 'Preferences',
-  preferencesText: 'Remember your settings, such as language and recently viewed items.',
-  emailText: 'Send me offers and news from {{siteName}} by e-mail. I can withdraw this consent at any time.',
   reopen: 'Privacy choices',
   saved: 'Choice saved.',
+};
+
+/**
+ * What each category is for, and the e-mail sentence: shown in the preferences and archived with
+ * every record, so the parts that do either (dialogs, choice) bring them.
+ */
+export const enWording = {
+  necessaryText: 'Your basket, your sign-in and this choice. Always on.',
+  analyticsText: 'Count visits and see which pages are used, so we can improve the shop.',
+  marketingText: 'Show you relevant ads on other sites and measure how well they work.',
+  preferencesText: 'Remember your settings, such as language and recently viewed items.',
+  emailText: 'Send me offers and news from {{siteName}} by e-mail. I can withdraw this consent at any time.',
 };
 
 /** The dialogs' own wording: the embed ships it with the dialogs, fetched on first use. */
@@ -81,7 +88,7 @@ export const enServices = {
 
 /** The wording the widget shows, one string per key. */
 export type Strings = Record<
-  keyof typeof enBanner | keyof typeof enDialogs | keyof typeof enPlaceholder | keyof typeof enServices,
+  keyof typeof enBanner | keyof typeof enWording | keyof typeof enDialogs | keyof typeof enPlaceholder | keyof typeof enServices,
   string
 >;
 
@@ -91,5 +98,8 @@ export type StringKey = keyof Strings;
 /** The strings a page needs before any dialog is opened. */
 export type BannerStrings = Record<keyof typeof enBanner, string>;
 
-const en: Strings = { ...enBanner, ...enDialogs, ...enPlaceholder, ...enServices };
+/** The strings archived with a record besides the banner's. */
+export type WordingStrings = Record<keyof typeof enWording, string>;
+
+const en: Strings = { ...enBanner, ...enWording, ...enDialogs, ...enPlaceholder, ...enServices };
 export default en;

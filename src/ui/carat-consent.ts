@@ -87,6 +87,8 @@ export class CaratConsentElement extends LitElement {
   /** Set by `showBanner()`: a plain field, not a reactive property, so it is no attribute either. */
   private forceBanner?: boolean;
   private dialogs?: Dialogs;
+  private banner?: HTMLElement | null;
+  private bannerSize?: ResizeObserver;
 
   private optionSources(): OptionSource[] {
     const sources: OptionSource[] = [];
@@ -126,14 +128,28 @@ export class CaratConsentElement extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    // WCAG 2.4.11: a focused element must not hide behind the fixed banner.
     const banner = this.renderRoot.querySelector<HTMLElement>('[part~="banner"]');
-    document.documentElement.style.scrollPaddingBottom = banner ? `${banner.offsetHeight}px` : '';
+    if (banner == this.banner) return;
+    this.banner = banner;
+    this.bannerSize?.disconnect();
+    // The observer reports a new banner once it is laid out.
+    if (banner) (this.bannerSize ??= new ResizeObserver(() => this.keepClear())).observe(banner);
+    else this.keepClear();
+  }
+
+  /**
+   * WCAG 2.4.11: a focused element must not hide behind the fixed banner. Measured once the
+   * browser has laid the banner out, and whenever its height changes, never by forcing a layout.
+   */
+  private keepClear(): void {
+    document.documentElement.style.scrollPaddingBottom = this.banner ? `${this.banner.offsetHeight}px` : '';
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.documentElement.style.scrollPaddingBottom = '';
+    this.banner = null;
+    this.bannerSize?.disconnect();
+    this.keepClear();
   }
 
   private get showingBanner() {

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { parseOptions, type OptionSource } from '../config.js';
 import { pushConsentUpdate } from '../consent-mode.js';
 import { createGate, type Gate } from '../gate.js';
-import { keepHint, readHint } from '../hint.js';
+import { keepHint, readCookies, readHint } from '../hint.js';
 import { enBanner, type BannerStrings, type StringKey, type Strings } from '../i18n/en.js';
 import { loadStrings, pickLanguage, type Language } from '../i18n/languages.js';
 import type { Delivery } from '../delivery.js';
@@ -11,10 +11,13 @@ import { hasUndelivered } from '../outbox.js';
 import { fillPlaceholders, needsPrompt } from '../record.js';
 import { report } from '../report.js';
 import type { ServicesPart } from '../services/part.js';
-import { mayHaveStoredChoice, memoryStorage, openConsentStorage, type ConsentStorage } from '../storage.js';
-import type { Category, CategoryChoices, ConsentChoice, ConsentRecord } from '../types.js';
+import { databaseListed, mayHaveStoredChoice, memoryStorage, openConsentStorage, openedOnUse, type ConsentStorage } from '../storage.js';
+import type { Category, CategoryChoices, ConsentChoice, ConsentOptions, ConsentRecord } from '../types.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
+
+/** Settles once the browser has painted what is rendered now (or, in a hidden tab, once it would). */
+const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
 /**
  * The visitor's consent state for one `<carat-consent>`: options, wording, the stored record,
@@ -22,7 +25,8 @@ type Host = ReactiveControllerHost & HTMLElement;
  * The element renders this state and turns clicks into calls on it.
  */
 export class ConsentController implements ReactiveController {
-  options = parseOptions([], new URL(location.href)).options;
+  /** Parsed when the element connects, before its first render. */
+  options!: ConsentOptions;
   /** The wording; the dialogs' part arrives with the dialogs (see `addStrings`). */
   strings: BannerStrings & Partial<Strings> = enBanner;
   language: Language = 'en';
@@ -125,26 +129,30 @@ export class ConsentController implements ReactiveController {
     this.policyRead = undefined;
     this.language = pickLanguage(options.lang, document.documentElement.lang, navigator.languages);
     const base = options.i18nBase;
-    // IndexedDB is asked first: it answers while the page waits on the cookie jar for the hint.
-    const stored = mayHaveStoredChoice(document);
-    const opening = openConsentStorage().then(
-      (opened) =>
-        opened ??
-        loadCookieStorage().then(
-          ({ cookieStorage }) => cookieStorage(document),
-          (error) => {
-            report('the cookie fallback could not be loaded; the choice lasts for this page only', error);
-            return memoryStorage();
-          },
-        ),
-    );
+    const cookies = readCookies(document);
+    const hint = readHint(cookies);
     // A returning visitor's choice applies from the hint at once; IndexedDB confirms or corrects it below.
-    const hint = readHint(document);
     // A hint from before the site set or changed `policy-version` is not trusted.
     if (hint?.version == options.policyVersion) {
       this.applyToPage({ categories: (this.hinted = hint.granted) as CategoryChoices });
       this.applied = true;
     }
+    // Without a hint, the cookies and localStorage tell a first visit, at once.
+    const first = !hint && !mayHaveStoredChoice(cookies);
+    let opening: Promise<ConsentStorage> | undefined;
+    const open = () =>
+      (opening ??= openConsentStorage().then(
+        (opened) =>
+          opened ??
+          loadCookieStorage().then(
+            ({ cookieStorage }) => cookieStorage(document),
+            (error) => {
+              report('the cookie fallback could not be loaded; the choice lasts for this page only', error);
+              return memoryStorage();
+            },
+          ),
+      ));
+    if (!first) void open();
     // Most pages gate nothing: the gate watches the page only once a gated element is in it.
     const gateWhenNeeded = () => {
       if (!document.querySelector('[data-consent]')) return;
@@ -161,9 +169,6 @@ export class ConsentController implements ReactiveController {
     this.gateWatch = new MutationObserver(gateWhenNeeded);
     this.gateWatch.observe(document, { childList: true, subtree: true });
     gateWhenNeeded();
-    // Without a hint, the browser's list of databases tells a first visit long before IndexedDB
-    // has created the database (where the list never comes, opening decides).
-    const unseen = !hint && Promise.race([stored, opening.then(() => true)]).then((may) => !may);
     const [strings, services] = await Promise.all([
       loadStrings(this.language, base).catch((error) => {
         report(`language "${this.language}" could not be loaded; using English`, error);
@@ -175,11 +180,33 @@ export class ConsentController implements ReactiveController {
     // The shop's English wording stands in for a language it gave none in (its own categories' names).
     this.strings = { ...options.translations.en, ...strings, ...options.translations[this.language] };
     this.services = services ? services.createServices(this) : undefined;
-    if (await unseen) {
-      this.ready = true;
-      this.adopt(null, '');
+    // A first visit opens IndexedDB on its first choice: opening creates the database, and the
+    // banner need not wait for that.
+    const storage = (this.storage = first ? openedOnUse(open) : await open());
+    if (!first) await this.adoptStored(storage);
+    else this.adopt(null, options.policyVersion);
+
+    this.channel = new BroadcastChannel('carat-consent');
+    this.channel.onmessage = ({ data }: MessageEvent<ConsentRecord>) => this.adopt(data, data.policyVersion, true);
+    // What earlier pages left undelivered goes out, without holding up this page's start.
+    if (options.endpoint && !first) void hasUndelivered(storage).then((waiting) => void (waiting && this.deliver()));
+    this.ready = true;
+    this.markReady();
+    this.host.requestUpdate();
+    this.emit('ready', this.prompt ? null : this.record);
+    await afterPaint();
+    // Read now, so a choice from the banner need not wait for the network.
+    void this.policyVersion;
+    // IndexedDB is the record: a choice stored there before localStorage knew of it still counts.
+    if (first && (await databaseListed()) && !this.record) {
+      await this.adoptStored(storage);
+      if (this.record) this.emit('change', this.record);
     }
-    const storage = (this.storage = await opening);
+  }
+
+  /** Reads the stored choice and the visitor id, and adopts the choice. */
+  private async adoptStored(storage: ConsentStorage): Promise<void> {
+    const { options } = this;
     const [record, visitorId] = await Promise.all([storage.get<ConsentRecord>('current'), storage.get<string>('visitor')]);
     this.visitorId = visitorId ?? '';
     if (record && !options.policyVersion) {
@@ -189,17 +216,6 @@ export class ConsentController implements ReactiveController {
       const version = await this.policyVersion;
       if (version && version != record.policyVersion) this.adopt(record, version);
     } else this.adopt(record ?? null, options.policyVersion);
-
-    this.channel = new BroadcastChannel('carat-consent');
-    this.channel.onmessage = ({ data }: MessageEvent<ConsentRecord>) => this.adopt(data, data.policyVersion, true);
-    // What earlier pages left undelivered goes out, without holding up this page's start.
-    if (options.endpoint) void hasUndelivered(storage).then((waiting) => void (waiting && this.deliver()));
-    this.ready = true;
-    this.markReady();
-    this.host.requestUpdate();
-    this.emit('ready', this.prompt ? null : this.record);
-    // Read now, so a choice from the banner need not wait for the network.
-    void this.host.updateComplete.then(() => this.policyVersion);
   }
 
   /**

@@ -6,8 +6,11 @@ import { deepActiveElement, trapTab } from './focus.js';
 import { bulkChoices, fillPlaceholders } from '../record.js';
 import { localeFor } from '../i18n/languages.js';
 
-export { enDialogs } from '../i18n/en.js';
+import { enDialogs as dialogs, enWording } from '../i18n/en.js';
 import { renderPolicy } from './policy-view.js';
+
+/** The English the dialogs bring: their own, and what they show of each category and the e-mail sentence. */
+export const enDialogs = { ...enWording, ...dialogs };
 
 /**
  * The preferences dialog and the policy popup. Most visitors never open either, so the embed

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { currentRecordId, dist, launchChromium, serve, startCollector, watchPage } from './harness.js';
+import { join } from 'node:path';
+import { currentRecordId, dist, launchChromium, root, serve, startCollector, watchPage } from './harness.js';
 
 /** Resolved by Chromium to 127.0.0.1 but, unlike every loopback name, not a secure context. */
 const INSECURE_HOST = 'carat-test.example';
@@ -326,6 +327,60 @@ describe('a collector that does not list the shop in ALLOWED_ORIGINS', () => {
       assert.match(logged[0] ?? '', /not in ALLOWED_ORIGINS/);
       assert.equal(told().length, 1);
       assert.deepEqual(await outboxIds(page), [id]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a first visit, and the visits after it', () => {
+  /** What this origin stores on the device, as the browser lists it. @param {import('playwright-core').Page} page */
+  const stored = (page) =>
+    page.evaluate(async () => ({
+      databases: (await indexedDB.databases()).map((d) => d.name),
+      localStorage: Object.keys(localStorage),
+      cookies: document.cookie.split('; ').filter(Boolean).map((c) => c.split('=')[0]),
+    }));
+  /** Opens the shop and watches every frame for a painted "Accept all", as the bench does. */
+  const open = async (page) => {
+    await page.goto(`${servers.plain.origin}/`);
+    await page.waitForFunction(() => window.inlineGatedRan || window.__bench.bannerAt !== undefined);
+  };
+
+  it('stores nothing before the choice, then applies it on later visits without painting the banner', async () => {
+    const context = await browser.newContext();
+    try {
+      await context.addInitScript({ path: join(root, 'bench/probe.js') });
+      const page = await context.newPage();
+      const seen = watchPage(page);
+      await open(page);
+      assert.equal(await page.evaluate(() => window.inlineGatedRan), undefined);
+      // A first visit opens no database: the banner is shown from the cookies and localStorage alone.
+      await page.waitForTimeout(300);
+      assert.deepEqual(await stored(page), { databases: [], localStorage: [], cookies: [] });
+
+      await page.getByRole('button', { name: 'Accept all' }).first().click();
+      await page.waitForFunction(() => window.inlineGatedRan && document.cookie.includes('carat_consent_hint='));
+      assert.deepEqual(await stored(page), { databases: ['carat-consent'], localStorage: ['carat-consent'], cookies: ['carat_consent_hint'] });
+
+      // Safari keeps a script's cookie 7 days but the site's storage longer: without the hint,
+      // localStorage says a choice may be stored, and the banner waits for IndexedDB.
+      await context.clearCookies();
+      await open(page);
+      await page.waitForFunction(() => window.inlineGatedRan);
+      await page.waitForTimeout(500);
+      assert.equal(await page.evaluate(() => window.__bench.bannerAt), undefined, 'no banner painted');
+      assert.deepEqual((await stored(page)).cookies, ['carat_consent_hint']);
+
+      // A choice stored before localStorage knew of it (an earlier version of the widget) still counts once IndexedDB answers.
+      await context.clearCookies();
+      await page.evaluate(() => localStorage.clear());
+      await page.goto(`${servers.plain.origin}/`);
+      await page.waitForFunction(() => window.inlineGatedRan, undefined, { timeout: 10000 });
+      await page.locator('carat-consent [part~="reopen"]').waitFor();
+      assert.equal(await page.locator('carat-consent [part~="banner"]').count(), 0);
+      assert.deepEqual(await stored(page), { databases: ['carat-consent'], localStorage: ['carat-consent'], cookies: ['carat_consent_hint'] });
+      assert.deepEqual(seen.errors, []);
     } finally {
       await context.close();
     }

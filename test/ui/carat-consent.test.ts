@@ -63,8 +63,12 @@ describe('first visit', () => {
 
   it('keeps focused page content clear of the banner (WCAG 2.4.11)', async () => {
     const el = await mountWidget();
-    const height = part(el, '[part~="banner"]')!.offsetHeight;
-    expect(document.documentElement.style.scrollPaddingBottom).to.equal(`${height}px`);
+    const banner = part(el, '[part~="banner"]')!;
+    // Set when the browser lays the banner out.
+    await waitUntil(() => document.documentElement.style.scrollPaddingBottom === `${banner.offsetHeight}px`, 'the padding is the banner height');
+    // A narrower window makes the banner taller: the padding follows.
+    banner.style.width = '200px';
+    await waitUntil(() => document.documentElement.style.scrollPaddingBottom === `${banner.offsetHeight}px`, 'the padding follows the banner');
     await el.acceptAll();
     await el.updateComplete;
     expect(document.documentElement.style.scrollPaddingBottom).to.equal('');

@@ -61,7 +61,7 @@ describe('the hint of the stored choice', () => {
     await ready;
     expect(element.hasConsent('analytics')).to.equal(false);
     expect(lastConsentUpdate().analytics_storage).to.equal('denied');
-    expect(readHint(document)?.granted).to.deep.equal({ necessary: true });
+    expect(readHint(document.cookie)?.granted).to.deep.equal({ necessary: true });
     await element.updateComplete;
     expect(part(element, '[part~="banner"]')).to.equal(null);
   });
@@ -73,7 +73,7 @@ describe('the hint of the stored choice', () => {
     expect(element.hasConsent('analytics')).to.equal(false);
     await oneEvent(element, 'carat-consent:ready');
     expect(element.hasConsent('analytics')).to.equal(true);
-    expect(readHint(document)?.granted).to.include({ analytics: true });
+    expect(readHint(document.cookie)?.granted).to.include({ analytics: true });
   });
 
   it('is removed, and the banner shows, when IndexedDB holds no choice', async () => {
@@ -85,7 +85,7 @@ describe('the hint of the stored choice', () => {
     expect(element.hasConsent('analytics')).to.equal(false);
     expect(lastConsentUpdate().analytics_storage).to.equal('denied');
     expect(part(element, '[part~="banner"]')).to.exist;
-    expect(readHint(document)).to.equal(null);
+    expect(readHint(document.cookie)).to.equal(null);
   });
 
   it('is not trusted once the site changes its policy-version', async () => {
@@ -95,15 +95,15 @@ describe('the hint of the stored choice', () => {
     expect(element.hasConsent('analytics')).to.equal(false);
     await oneEvent(element, 'carat-consent:ready');
     expect(element.hasConsent('analytics')).to.equal(true);
-    expect(readHint(document)?.version).to.equal('v1');
+    expect(readHint(document.cookie)?.version).to.equal('v1');
   });
 
   it('follows every choice: accept writes it, withdrawal leaves nothing granted', async () => {
     const el = await mountWidget({ 'policy-version': 'v1' });
     await el.acceptAll();
-    expect(readHint(document)?.granted).to.deep.equal({ necessary: true, analytics: true, marketing: true, preferences: true });
+    expect(readHint(document.cookie)?.granted).to.deep.equal({ necessary: true, analytics: true, marketing: true, preferences: true });
     await el.withdraw();
-    expect(readHint(document)?.granted).to.deep.equal({ necessary: true });
+    expect(readHint(document.cookie)?.granted).to.deep.equal({ necessary: true });
   });
 
   it('follows a choice made in another tab', async () => {
@@ -113,12 +113,12 @@ describe('the hint of the stored choice', () => {
     await there.save({ categories: { analytics: true } as Partial<CategoryChoices> });
     await heard;
     expect(here.hasConsent('analytics')).to.equal(true);
-    expect(readHint(document)?.granted).to.deep.equal({ necessary: true, analytics: true });
+    expect(readHint(document.cookie)?.granted).to.deep.equal({ necessary: true, analytics: true });
     const heardBack = oneEvent(there, 'carat-consent:change');
     await here.withdraw();
     await heardBack;
     expect(there.hasConsent('analytics')).to.equal(false);
-    expect(readHint(document)?.granted).to.deep.equal({ necessary: true });
+    expect(readHint(document.cookie)?.granted).to.deep.equal({ necessary: true });
   });
 
   it('is ignored when corrupted, with no error, and the visitor is asked', async () => {

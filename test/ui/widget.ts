@@ -2,6 +2,7 @@ import { oneEvent, waitUntil } from '@open-wc/testing';
 import { clear, createStore, set } from 'idb-keyval';
 import { defineCaratConsent } from '../../src/define.js';
 import { HINT_COOKIE } from '../../src/hint.js';
+import { DB_NAME } from '../../src/storage.js';
 import type { CaratConsentElement } from '../../src/ui/carat-consent.js';
 import type { ConsentRecord } from '../../src/types.js';
 
@@ -53,12 +54,14 @@ export async function resetWidgets(): Promise<void> {
   mounted.splice(0).forEach((e) => e.remove());
   document.documentElement.style.scrollPaddingBottom = '';
   document.cookie = `${HINT_COOKIE}=;path=/;max-age=0`;
+  localStorage.removeItem(DB_NAME);
   await clear(store);
 }
 
-/** Stores a record as a previous visit would have. */
+/** Stores a record as a previous visit would have, which also noted in localStorage that the database exists. */
 export async function storeRecord(record: ConsentRecord): Promise<void> {
   await set('current', record, store);
+  localStorage.setItem(DB_NAME, '1');
 }
 
 /** An element in the widget's shadow root. */
