@@ -23,9 +23,13 @@ declare global {
 
 const element = () => document.querySelector('carat-consent');
 
-/** Settles once the page's HTML is parsed, when a `<carat-consent>` placed in it exists. */
+/**
+ * Settles once the page's HTML is parsed, when a `<carat-consent>` placed in it exists: at
+ * `readyState` "interactive", before the page's deferred scripts run, not at `DOMContentLoaded`
+ * after them.
+ */
 export const parsed = new Promise((resolve) =>
-  document.readyState === 'loading' ? addEventListener('DOMContentLoaded', resolve, { once: true }) : resolve(0),
+  document.readyState === 'loading' ? document.addEventListener('readystatechange', resolve, { once: true }) : resolve(0),
 );
 
 /**

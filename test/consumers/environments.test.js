@@ -31,7 +31,7 @@ const shopPage = ({ embedBase, endpoint, lang = 'en', extra = '', body = '', non
 <html lang="${lang}">
 <head><meta charset="utf-8"><title>Shop</title>
 ${extra}
-<script src="${embedBase}carat-consent.js" defer data-endpoint="${endpoint()}" data-policy="#policy" data-site-name="Shop"${nonce ? ` nonce="${nonce}"` : ''}></script>
+<script src="${embedBase}carat-consent.js" async data-endpoint="${endpoint()}" data-policy="#policy" data-site-name="Shop"${nonce ? ` nonce="${nonce}"` : ''}></script>
 </head>
 <body>
 <h1>Shop</h1>
