@@ -30,6 +30,11 @@ export async function startStaticServer(root) {
       });
       return;
     }
+    // Browsers ask every page for one; a 404 would show up as a console error of the widget's.
+    if (pathname === '/favicon.ico') {
+      response.writeHead(204, headers).end();
+      return;
+    }
     const path = normalize(join(root, decodeURIComponent(pathname)));
     if (!path.startsWith(root + sep) || request.method !== 'GET') {
       response.writeHead(404, headers).end();

@@ -22,12 +22,12 @@ const versionOf = (packageJson) =>
  */
 
 /** @returns {Widget} */
-function widget({ name, packageJson, page, assets, onOpen = [], stored }) {
+function widget({ name, packageJson, version = versionOf(packageJson), page, assets, onOpen = [], stored }) {
   const bodyPage = page.replace(/\.html$/, '-body.html');
   const absent = assets.find((asset) => !existsSync(join(root, asset)));
   return {
     name,
-    version: versionOf(packageJson),
+    version,
     page,
     bodyPage,
     assets,
@@ -38,7 +38,7 @@ function widget({ name, packageJson, page, assets, onOpen = [], stored }) {
 }
 
 /**
- * Ours first, then the competitors, each with the same page setup (see bench/pages/).
+ * Ours first, then the competitors and the floor, each with the same page setup (see bench/pages/).
  * @returns {Widget[]}
  */
 export function widgets() {
@@ -83,6 +83,15 @@ export function widgets() {
       // Klaro's default build carries its CSS inside the script.
       assets: ['node_modules/klaro/dist/klaro.js'],
       stored: () => document.cookie.includes('klaro='),
+    }),
+    // Not a product: the least a banner can be (bench/floor.js), so each row shows how far above
+    // it every widget is on this machine in this run.
+    widget({
+      name: 'floor',
+      version: '(a bare custom element)',
+      page: '/bench/pages/floor.html',
+      assets: ['bench/floor.js'],
+      stored: () => document.cookie.includes('floor=accepted'),
     }),
   ];
 }
