@@ -41,6 +41,7 @@ interface Match {
 const consentToolNames = [
   'carat_consent', // carat-consent's fallback when IndexedDB is blocked
   'carat_consent_hint', // carat-consent's hint of the stored choice
+  'carat-consent', // carat-consent's localStorage word that its database exists
   'cc_cookie', // vanilla-cookieconsent
   'klaro',
   'CookieConsent', // Cookiebot
