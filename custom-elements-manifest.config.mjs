@@ -13,6 +13,8 @@ function describeShippedPackage() {
       const declarations = manifest.modules.flatMap((m) => m.declarations ?? []);
       for (const declaration of declarations) {
         if (declaration.members) declaration.members = declaration.members.filter((m) => !m.privacy || m.privacy === 'public');
+        // The element's base class is internal (src/ui/reactive-host.ts, not shipped): to tools it is an HTMLElement.
+        if (declaration.superclass?.module?.startsWith('/src/')) declaration.superclass = { name: 'HTMLElement', package: 'global:' };
       }
       const exports = manifest.modules
         .flatMap((m) => m.exports ?? [])

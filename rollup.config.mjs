@@ -70,6 +70,10 @@ export default [
     input: 'src/embed.ts',
     output: { file: 'dist/carat-consent.js', format: 'iife' },
     plugins: [embedLazy, resolve(), compile({ removeComments: true }), squeeze(), minify()],
+    // The element is built on lit-html and Lit's styles alone (src/ui/reactive-host.ts): what
+    // `lit` re-exports besides, LitElement and ReactiveElement, is left out with its
+    // registration side effects.
+    treeshake: { moduleSideEffects: (id) => !/[\\/]node_modules[\\/](lit|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id) },
   },
   {
     input: 'src/ui/dialogs.ts',

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { OptionSource } from '../config.js';
 import { isRightToLeft } from '../i18n/languages.js';
 import type { Category, ConsentChoice, ConsentRecord } from '../types.js';
@@ -9,6 +9,7 @@ import { loadDialogs } from '../lazy.js';
 import { styles } from './styles.js';
 import { report } from '../report.js';
 import { decisionOf } from '../record.js';
+import { ReactiveHost } from './reactive-host.js';
 
 /** Attributes any element may carry, which are not options. */
 const GLOBAL_ATTRIBUTE = /^(id|class|style|hidden|dir|title|slot|tabindex|part|role|consent|data-.*|aria-.*)$/;
@@ -77,7 +78,7 @@ const GLOBAL_ATTRIBUTE = /^(id|class|style|hidden|dir|title|slot|tabindex|part|r
  * @cssprop --carat-consent-spacing - Inner spacing.
  * @cssprop --carat-consent-z-index - Stacking order of the banner and button.
  */
-export class CaratConsentElement extends LitElement {
+export class CaratConsentElement extends ReactiveHost {
   static override styles = styles;
 
   /** Options as an object (keys as in the JSON config), applied over the JSON config; read on connect. */
@@ -126,8 +127,7 @@ export class CaratConsentElement extends LitElement {
     }
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
+  protected override updated(): void {
     const banner = this.renderRoot.querySelector<HTMLElement>('[part~="banner"]');
     if (banner == this.banner) return;
     this.banner = banner;

@@ -1,7 +1,8 @@
-import { adoptStyles, css, html, nothing, type LitElement, type TemplateResult } from 'lit';
+import { adoptStyles, css, html, nothing, type TemplateResult } from 'lit';
 import { parsePolicy, type Inline, type PolicyBlock } from '../policy.js';
 import type { Category, CategoryChoices, ConsentRecord } from '../types.js';
 import type { ConsentController } from './consent-controller.js';
+import type { ReactiveHost } from './reactive-host.js';
 import { deepActiveElement, trapTab } from './focus.js';
 import { bulkChoices, fillPlaceholders } from '../record.js';
 import { localeFor } from '../i18n/languages.js';
@@ -29,7 +30,7 @@ interface Draft {
 
 /** What the dialogs need from the element that shows them. */
 export interface DialogHost {
-  element: LitElement;
+  element: ReactiveHost;
   consent: ConsentController;
   /** Accept all / Reject all, and `third` beside them: "Save choices". */
   actions(third: TemplateResult): TemplateResult;
@@ -240,7 +241,7 @@ export function createDialogs(host: DialogHost): Dialogs {
   const { element, consent } = host;
   const t = consent.text.bind(consent);
   adoptStyles(element.shadowRoot!, [
-    ...(element.constructor as typeof LitElement).elementStyles,
+    (element.constructor as typeof ReactiveHost).styles,
     dialogStyles,
     ...(consent.services ? [consent.services.styles] : []),
   ]);
