@@ -13,11 +13,7 @@ export abstract class ReactiveHost extends HTMLElement implements ReactiveContro
   readonly renderRoot = this.attachShadow({ mode: 'open' });
   private readonly controllers = new Set<ReactiveController>();
   private update?: Promise<boolean>;
-
-  constructor() {
-    super();
-    adoptStyles(this.renderRoot, [(this.constructor as typeof ReactiveHost).styles]);
-  }
+  private styled = false;
 
   addController(controller: ReactiveController): void {
     this.controllers.add(controller);
@@ -41,6 +37,10 @@ export abstract class ReactiveHost extends HTMLElement implements ReactiveContro
   requestUpdate(): void {
     this.update ??= Promise.resolve().then(() => {
       this.update = undefined;
+      // Parsed with the first render, not before: what controllers do on connecting (a returning
+      // visitor's gated scripts) waits for no CSS.
+      if (!this.styled) adoptStyles(this.renderRoot, [(this.constructor as typeof ReactiveHost).styles]);
+      this.styled = true;
       this.willUpdate();
       // `host`: event listeners in the templates run with the element as `this`.
       render(this.render(), this.renderRoot, { host: this });
