@@ -78,7 +78,23 @@ describe('several collectors on one PostgreSQL database', onlyOn('postgres'), ()
           refused++; // the connection died with the collector: never acknowledged, the widget retries
         }
       }));
-      const victimLoad = load(victim, 400);
+      /**
+       * Posts from `workers` loops until the collector dies, so the kill always lands under load
+       * however fast the machine is. @param {typeof victim} collector @param {number} workers
+       */
+      const untilKilled = (collector, workers) => Promise.all(Array.from({ length: workers }, async () => {
+        for (;;) {
+          const record = makeRecord();
+          try {
+            const answer = await post(`${collector.url}/api/consent`, record);
+            if (answer.status === 201 || answer.status === 200) acknowledged.add(record.id);
+          } catch {
+            refused++; // the connection died with the collector: never acknowledged, the widget retries
+            return;
+          }
+        }
+      }));
+      const victimLoad = untilKilled(victim, 20);
       const survivorLoad = load(survivor, 200);
       await new Promise((resolve) => setTimeout(resolve, 150));
       victim.child.kill('SIGKILL');
