@@ -42,11 +42,25 @@ function indexedDbStorage(store: UseStore): ConsentStorage {
   };
 }
 
-/** Storage that `open`s on its first use. */
+/**
+ * Storage that `open`s on its first use, and then notes in `localStorage` (a key named after the
+ * database) that a choice may be stored. Only a visit that found no such note opens it this way:
+ * writing the note on every page would make each one load `localStorage`.
+ */
 export function openedOnUse(open: () => Promise<ConsentStorage>): ConsentStorage {
+  let opened: Promise<ConsentStorage> | undefined;
+  const storage = () =>
+    (opened ??= open().then((storage) => {
+      try {
+        localStorage.setItem(DB_NAME, '1');
+      } catch {
+        // Without localStorage, a first visit is told from the cookies and IndexedDB alone.
+      }
+      return storage;
+    }));
   return {
-    get: (key) => open().then((storage) => storage.get(key)),
-    update: (key, change) => open().then((storage) => storage.update(key, change)),
+    get: (key) => storage().then((opened) => opened.get(key)),
+    update: (key, change) => storage().then((opened) => opened.update(key, change)),
   };
 }
 
@@ -88,11 +102,6 @@ export async function openConsentStorage(): Promise<ConsentStorage | null> {
       get('visitor', store),
       new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), OPEN_TIMEOUT_MS)),
     ]);
-    try {
-      localStorage.setItem(DB_NAME, '1');
-    } catch {
-      // Without localStorage, a first visit is told from the cookies and IndexedDB alone.
-    }
     return indexedDbStorage(store);
   } catch (error) {
     console.warn(`[carat-consent] IndexedDB is unavailable (${String(error)}); keeping the choice in a cookie instead.`);
