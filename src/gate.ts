@@ -39,6 +39,10 @@ export function createGate({ isGranted, isKnown, onAllow, strings, loadPlacehold
   // which an inline script must wait for as the parser would have.
   let inserted: Promise<unknown> = Promise.resolve();
   let loaded = inserted;
+  // Insertions queued behind an external script, and external scripts not yet run: with neither,
+  // a script goes in at once, so a returning visitor's analytics wait for no microtask.
+  let queued = 0;
+  let running = 0;
 
   const activate = (old: HTMLScriptElement): void => {
     started.add(old);
@@ -51,14 +55,21 @@ export function createGate({ isGranted, isKnown, onAllow, strings, loadPlacehold
     if (old.src) script.src = scriptUrl(old.src);
     script.text = scriptText(old.text);
     script.async = false;
+    const insert = () => {
+      if (!old.isConnected) return;
+      if (old.src) {
+        running++;
+        const ran = new Promise((done) => ['load', 'error'].map((e) => script.addEventListener(e, done)));
+        loaded = Promise.all([loaded, ran.then(() => running--)]);
+      }
+      old.replaceWith(script);
+    };
+    if (!queued && !(running && !old.src)) return insert();
+    queued++;
     inserted = inserted
       .then(() => !old.src && loaded)
-      .then(() => {
-        if (!old.isConnected) return;
-        if (old.src)
-          loaded = Promise.all([loaded, new Promise((done) => ['load', 'error'].map((e) => script.addEventListener(e, done)))]);
-        old.replaceWith(script);
-      });
+      .then(insert)
+      .finally(() => queued--);
   };
 
   let frames: ReturnType<typeof createFrameGate> | undefined;

@@ -110,6 +110,17 @@ describe('createGate', () => {
     expect(scripts.map((s) => s.async)).to.deep.equal([false, false, false]);
   });
 
+  it('starts granted scripts within apply() itself when no external script is still loading', async () => {
+    add(gated('analytics', "gateLog.push('inline 1')") + gated('analytics', '', `src="${FIXTURES}/gate-log-a.js"`) + gated('analytics', "gateLog.push('inline 2')"));
+    grant('analytics');
+    gate.apply();
+    // A returning visitor's analytics wait for nothing; the inline script after the external one
+    // waits for it, as the parser would have made it.
+    expect(log).to.deep.equal(['inline 1']);
+    await waitUntil(() => log.length === 3);
+    expect(log).to.deep.equal(['inline 1', 'external a', 'inline 2']);
+  });
+
   it('copies the attributes but type, restores data-type, and keeps data-consent', async () => {
     add(gated('analytics', "gateLog.push(document.currentScript.id + ' ' + document.currentScript.type)", 'id="gated-inline" class="tag"'));
     add(gated('analytics', '', `src="${FIXTURES}/gate-module.js" data-type="module" id="gated-module"`));
