@@ -70,7 +70,7 @@ function stringMaps(value: unknown, depth: number): boolean {
 
 type Check = (value: unknown, page: URL) => unknown;
 
-const label: Check = (v) => (isText(v) && v.trim() && v.length <= 200 ? v.trim() : undefined);
+const label = (v: unknown): string | undefined => (isText(v) && v.trim() && v.length <= 200 ? v.trim() : undefined);
 const matching =
   (test: (v: string) => boolean): Check =>
   (v) =>
@@ -111,6 +111,20 @@ const checks: { [K in keyof ConsentOptions]: Check } = {
   localStorage: namesByCategory,
   translations: (v) => (stringMaps(v, 1) ? v : undefined),
 };
+
+/**
+ * The `policy-version` the sources give, validated as `parseOptions` validates it, without the
+ * rest: a returning visitor's hint is checked against it before the other options are parsed.
+ */
+export function policyVersionOf(sources: readonly OptionSource[]): string {
+  let version = '';
+  for (const source of sources) {
+    for (const [written, value] of Object.entries(source)) {
+      if (value !== '' && camel(written) == 'policyVersion') version = label(value) ?? version;
+    }
+  }
+  return version;
+}
 
 const show = (value: unknown) => JSON.stringify(value) ?? String(value);
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { isEmailAddress, parseOptions } from '../src/config.js';
+import { isEmailAddress, parseOptions, policyVersionOf } from '../src/config.js';
 
 const page = new URL('https://shop.example/products/ring');
 
@@ -48,6 +48,20 @@ describe('parseOptions', () => {
     expect(options.categories).to.deep.equal(['marketing', 'social', 'support']);
     expect(options.services).to.deep.equal(services);
     expect(options.cookies).to.deep.equal({ social: ['sc_*'], youtube: ['yt'] });
+  });
+
+  it('gives the policy version alone exactly as the whole parse does', () => {
+    const cases: Record<string, unknown>[][] = [
+      [],
+      [{ 'policy-version': ' 2026-03 ' }],
+      [{ policyVersion: 'v1' }, { 'policy-version': 'v2' }],
+      [{ policyVersion: 'v1' }, { 'policy-version': '' }],
+      [{ policyVersion: 'v1' }, { 'policy-version': 'x'.repeat(201) }],
+      [{ policyVersion: 7 }, { 'site-name': 'Shop' }],
+      [{ 'policy-version': '   ' }],
+    ];
+    expect(cases.map((sources) => policyVersionOf(sources))).to.deep.equal(['', '2026-03', 'v2', 'v1', 'v1', '', '']);
+    for (const sources of cases) expect(policyVersionOf(sources)).to.equal(parseOptions(sources, page).options.policyVersion);
   });
 
   const bad: [string, unknown][] = [

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { parseOptions, type OptionSource } from '../config.js';
+import { parseOptions, policyVersionOf, type OptionSource } from '../config.js';
 import { pushConsentUpdate } from '../consent-mode.js';
 import { createGate, type Gate } from '../gate.js';
 import { keepHint, readCookies, readHint } from '../hint.js';
@@ -123,20 +123,39 @@ export class ConsentController implements ReactiveController {
   }
 
   private async start(): Promise<void> {
-    const { options, errors } = parseOptions(this.sources(), new URL(location.href));
+    const sources = this.sources();
+    const cookies = readCookies(document);
+    const hint = readHint(cookies);
+    // A returning visitor's choice applies from the hint first of all: Consent Mode and gated
+    // scripts wait neither for the other options nor for IndexedDB, which confirms or corrects it
+    // below. A hint from before the site set or changed `policy-version` is not trusted.
+    if (hint?.version == policyVersionOf(sources)) {
+      this.applyConsent({ categories: (this.hinted = hint.granted) as CategoryChoices });
+      this.applied = true;
+    }
+    // Most pages gate nothing: the gate watches the page only once a gated element is in it.
+    const gateWhenNeeded = () => {
+      if (!document.querySelector('[data-consent]')) return;
+      this.gateWatch!.disconnect();
+      this.gate = createGate({
+        isGranted: (c) => this.granted(c),
+        isKnown: (c) => this.options.categories.includes(c) || !!this.services?.has(c),
+        onAllow: (c) => void this.save({ categories: { [c]: true } }),
+        strings: () => this.strings,
+        loadPlaceholder,
+      });
+      this.gate.apply();
+    };
+    this.gateWatch = new MutationObserver(gateWhenNeeded);
+    this.gateWatch.observe(document, { childList: true, subtree: true });
+    gateWhenNeeded();
+
+    const { options, errors } = parseOptions(sources, new URL(location.href));
     for (const error of errors) report(error);
     this.options = options;
     this.policyRead = undefined;
     this.language = pickLanguage(options.lang, document.documentElement.lang, navigator.languages);
     const base = options.i18nBase;
-    const cookies = readCookies(document);
-    const hint = readHint(cookies);
-    // A returning visitor's choice applies from the hint at once; IndexedDB confirms or corrects it below.
-    // A hint from before the site set or changed `policy-version` is not trusted.
-    if (hint?.version == options.policyVersion) {
-      this.applyToPage({ categories: (this.hinted = hint.granted) as CategoryChoices });
-      this.applied = true;
-    }
     // Without a hint, the cookies and localStorage tell a first visit, at once.
     const first = !hint && !mayHaveStoredChoice(cookies);
     let opening: Promise<ConsentStorage> | undefined;
@@ -153,22 +172,6 @@ export class ConsentController implements ReactiveController {
           ),
       ));
     if (!first) void open();
-    // Most pages gate nothing: the gate watches the page only once a gated element is in it.
-    const gateWhenNeeded = () => {
-      if (!document.querySelector('[data-consent]')) return;
-      this.gateWatch!.disconnect();
-      this.gate = createGate({
-        isGranted: (c) => this.granted(c),
-        isKnown: (c) => options.categories.includes(c) || !!this.services?.has(c),
-        onAllow: (c) => void this.save({ categories: { [c]: true } }),
-        strings: () => this.strings,
-        loadPlaceholder,
-      });
-      this.gate.apply();
-    };
-    this.gateWatch = new MutationObserver(gateWhenNeeded);
-    this.gateWatch.observe(document, { childList: true, subtree: true });
-    gateWhenNeeded();
     const [strings, services] = await Promise.all([
       loadStrings(this.language, base).catch((error) => {
         report(`language "${this.language}" could not be loaded; using English`, error);
@@ -237,8 +240,8 @@ export class ConsentController implements ReactiveController {
     return applied;
   }
 
-  /** Consent Mode and gated elements at once; what the choice refuses is deleted once that code is here. */
-  private applyToPage(choice: Pick<ConsentRecord, 'categories' | 'services'>): Promise<void> | undefined {
+  /** Consent Mode and gated elements: what a choice, or the hint of one, changes on the page at once. */
+  private applyConsent(choice: Pick<ConsentRecord, 'categories'>): void {
     // Each effect on its own: one the page breaks (a refused script, a throwing dataLayer)
     // must not keep the others from running.
     for (const effect of [() => pushConsentUpdate(choice.categories), () => this.gate?.apply()]) {
@@ -248,6 +251,11 @@ export class ConsentController implements ReactiveController {
         report('applying the choice to the page failed', error);
       }
     }
+  }
+
+  /** Applies a choice at once, then deletes what it refuses once that code is here. */
+  private applyToPage(choice: Pick<ConsentRecord, 'categories' | 'services'>): Promise<void> | undefined {
+    this.applyConsent(choice);
     const [granted, cookies] = this.services?.clearing(choice) ?? [{ ...choice.services, ...choice.categories }, this.options.cookies];
     // Most visitors accept: the deleting code is fetched only once something is refused.
     if (Object.values(granted).includes(false) || this.options.categories.some((c) => !granted[c]))
