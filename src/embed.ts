@@ -10,9 +10,7 @@ const script = document.currentScript as HTMLScriptElement | null;
 /** The script tag's `data-*` options, named as the site owner wrote them (`policy-url`). */
 function scriptOptions(): Record<string, string> {
   const options: Record<string, string> = {};
-  for (const [key, value] of Object.entries(script?.dataset ?? {})) {
-    options[key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())] = value ?? '';
-  }
+  for (const { name, value } of script?.attributes ?? []) if (name.startsWith('data-')) options[name.slice(5)] = value;
   return options;
 }
 

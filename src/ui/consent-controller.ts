@@ -69,7 +69,18 @@ export class ConsentController implements ReactiveController {
   hostConnected(): void {
     if (this.started) return;
     this.started = true;
-    this.start().catch((error) => report('the widget could not start', error));
+    // A returning visitor's choice applies from the hint first of all: Consent Mode and gated
+    // scripts wait neither for the other options nor for IndexedDB, which confirms or corrects it
+    // in `start`. A hint from before the site set or changed `policy-version` is not trusted.
+    const sources = this.sources();
+    const cookies = readCookies(document);
+    const hint = readHint(cookies);
+    if (hint?.version == policyVersionOf(sources)) {
+      this.applyConsent({ categories: (this.hinted = hint.granted) as CategoryChoices });
+      this.applied = true;
+    }
+    this.watchForGated();
+    this.start(sources, cookies, !!hint).catch((error) => report('the widget could not start', error));
   }
 
   hostDisconnected(): void {
@@ -122,18 +133,8 @@ export class ConsentController implements ReactiveController {
     ));
   }
 
-  private async start(): Promise<void> {
-    const sources = this.sources();
-    const cookies = readCookies(document);
-    const hint = readHint(cookies);
-    // A returning visitor's choice applies from the hint first of all: Consent Mode and gated
-    // scripts wait neither for the other options nor for IndexedDB, which confirms or corrects it
-    // below. A hint from before the site set or changed `policy-version` is not trusted.
-    if (hint?.version == policyVersionOf(sources)) {
-      this.applyConsent({ categories: (this.hinted = hint.granted) as CategoryChoices });
-      this.applied = true;
-    }
-    // Most pages gate nothing: the gate watches the page only once a gated element is in it.
+  /** Most pages gate nothing: the gate watches the page only once a gated element is in it. */
+  private watchForGated(): void {
     const gateWhenNeeded = () => {
       if (!document.querySelector('[data-consent]')) return;
       this.gateWatch!.disconnect();
@@ -149,7 +150,10 @@ export class ConsentController implements ReactiveController {
     this.gateWatch = new MutationObserver(gateWhenNeeded);
     this.gateWatch.observe(document, { childList: true, subtree: true });
     gateWhenNeeded();
+  }
 
+  /** Options, wording and the stored choice; `hinted`: whether the cookies held a hint. */
+  private async start(sources: OptionSource[], cookies: string, hinted: boolean): Promise<void> {
     const { options, errors } = parseOptions(sources, new URL(location.href));
     for (const error of errors) report(error);
     this.options = options;
@@ -157,7 +161,7 @@ export class ConsentController implements ReactiveController {
     this.language = pickLanguage(options.lang, document.documentElement.lang, navigator.languages);
     const base = options.i18nBase;
     // Without a hint, the cookies and localStorage tell a first visit, at once.
-    const first = !hint && !mayHaveStoredChoice(cookies);
+    const first = !hinted && !mayHaveStoredChoice(cookies);
     let opening: Promise<ConsentStorage> | undefined;
     const open = () =>
       (opening ??= openConsentStorage().then(
