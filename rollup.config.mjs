@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { compileLitTemplates } from '@lit-labs/compiler';
 import minifyTemplates from './scripts/minify-templates.js';
 
 const languages = readdirSync('src/i18n').filter((f) => /^[a-z]{2}\.ts$/.test(f) && f !== 'en.ts');
@@ -11,6 +12,13 @@ const languages = readdirSync('src/i18n').filter((f) => /^[a-z]{2}\.ts$/.test(f)
 const minify = () => terser({ ecma: 2021, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } });
 const compile = (overrides = {}) => typescript({ tsconfig: './tsconfig.build.json', declaration: false, ...overrides });
 const squeeze = (options = { include: /src[\\/]ui[\\/]/ }) => minifyTemplates(options);
+/**
+ * The embed's Lit templates prepared at build time (@lit-labs/compiler), so the banner's first
+ * render skips parsing them; their whitespace is squeezed out first, while they are still
+ * templates. The parts stay as they are: compiled templates import lit-html's internals, which
+ * they would then carry a second copy of instead of sharing the embed's.
+ */
+const compiledTemplates = () => [squeeze(), compile({ removeComments: true, transformers: { before: [compileLitTemplates()] } })];
 
 /** In the embed, the lazy parts come from files of their own beside it, fetched on first use. */
 const embedLazy = {
@@ -69,7 +77,7 @@ export default [
   {
     input: 'src/embed.ts',
     output: { file: 'dist/carat-consent.js', format: 'iife' },
-    plugins: [embedLazy, resolve(), compile({ removeComments: true }), squeeze(), minify()],
+    plugins: [embedLazy, resolve(), ...compiledTemplates(), minify()],
     // The element is built on lit-html and Lit's styles alone (src/ui/reactive-host.ts): what
     // `lit` re-exports besides, LitElement and ReactiveElement, is left out with its
     // registration side effects.
