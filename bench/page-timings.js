@@ -99,8 +99,8 @@ async function round(browser, url, widget, { downloads, complaints }) {
 }
 
 /**
- * Runs every widget `rounds` times, interleaved (A B C A B C …) so drifts in machine load hit
- * all of them alike, after one uncounted warm-up round.
+ * Runs every widget `rounds` times, interleaved (A B C, B C A, C A B …) so drifts in machine load
+ * hit all of them alike, after one uncounted warm-up round.
  * @param {string} url origin of the static server
  * @param {import('./widgets.js').Widget[]} subjects widgets that can be measured
  * @param {number} rounds counted rounds
@@ -114,7 +114,10 @@ export async function measurePages(url, subjects, rounds) {
   const seen = new Map(subjects.map((widget) => [widget.name, { downloads: new Set(), complaints: new Set() }]));
   try {
     for (let index = 0; index <= rounds; index++) {
-      for (const widget of subjects) {
+      // Each round starts with the next widget, so none always follows the same one (whose
+      // closing context may still cost the machine something).
+      const order = subjects.map((_, i) => subjects[(i + index) % subjects.length]);
+      for (const widget of order) {
         const into = timings.get(widget.name);
         try {
           const result = await round(browser, url, widget, seen.get(widget.name));
