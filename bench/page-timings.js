@@ -8,6 +8,9 @@ const probe = fileURLToPath(new URL('./probe.js', import.meta.url));
 const STEP_TIMEOUT = 5_000;
 // After the return visit's decision is applied, keep watching this long for a late banner.
 const RETURN_WATCH_MS = 500;
+// A visitor reads on before opening the next page: the return visit starts this long after the
+// choice is stored, not while the first page is still closing behind it.
+const NEXT_PAGE_AFTER_MS = 500;
 
 /**
  * What one widget showed over the counted rounds.
@@ -59,6 +62,7 @@ async function round(browser, url, widget, { downloads, complaints }) {
     await first.getByRole('button', { name: 'Accept all', exact: true }).first().click();
     await first.evaluate((ms) => window.__bench.analytics(ms), STEP_TIMEOUT);
     await first.waitForFunction(widget.stored, undefined, { timeout: STEP_TIMEOUT, polling: 50 });
+    await first.waitForTimeout(NEXT_PAGE_AFTER_MS);
     await first.close();
 
     step = 'return visit';
