@@ -240,7 +240,7 @@ export function renderReport(results) {
     '# carat-consent bench',
     '',
     `- Date: ${meta.date}`,
-    `- Versions: ${names.join(', ')} (each from its package.json); Chromium ${meta.chromium}; Node ${meta.node}`,
+    `- Versions: ${names.join(', ')} (the widgets' from their package.json); Chromium ${meta.chromium}; Node ${meta.node}`,
     `- Machine: ${meta.cpus} CPUs (os.cpus().length)`,
     `- Pages: ${meta.rounds} counted rounds after 1 warm-up, widgets interleaved, each round starting with the next, a fresh browser context each`,
     `- Collector: autocannon, ${load.connections} connections, ${load.durationS} s after a ${load.warmupS} s warm-up`,
