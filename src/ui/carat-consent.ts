@@ -103,11 +103,14 @@ export class CaratConsentElement extends ReactiveHost {
         report('the JSON config #carat-consent-config is not a JSON object; it is ignored', error);
       }
     }
+    const config: unknown = this.config;
+    if (typeof config === 'object' && config && !Array.isArray(config)) sources.push(config as OptionSource);
+    else report('the config property is not an object; it is ignored', config);
     const attributes: OptionSource = {};
     for (const { name, value } of this.attributes) {
       if (!GLOBAL_ATTRIBUTE.test(name)) attributes[name] = value;
     }
-    return [...sources, this.config, attributes];
+    return [...sources, attributes];
   }
 
   protected override willUpdate(): void {

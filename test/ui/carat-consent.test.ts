@@ -433,4 +433,18 @@ describe('bad options', () => {
     expect(errors).to.have.length(1);
     expect(errors[0]).to.contain('#carat-consent-config is not a JSON object');
   });
+
+  it('reports a config property that is not an object, and starts without it', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    try {
+      const el = await mountWidget({}, null as unknown as Record<string, unknown>);
+      expect(part(el, '[part~="banner"]')).to.exist;
+    } finally {
+      console.error = original;
+    }
+    expect(errors).to.have.length(1);
+    expect(errors[0]).to.contain('the config property is not an object');
+  });
 });
