@@ -7,11 +7,15 @@ function sendGlobalPrivacyControl(on: boolean): void {
   Object.defineProperty(navigator, 'globalPrivacyControl', { value: on, configurable: true });
 }
 
-/** A page with the embed in a same-origin frame; `body` runs after it. Resolves with the frame's window. */
+/**
+ * A page with the embed in a same-origin frame; `body` runs after it. Resolves with the frame's window.
+ * Its own `policy-version`: a hint or record another test's widget left in this origin's shared
+ * cookies and IndexedDB (a page still closing may write one after the reset) never counts here.
+ */
 async function embedPage(body: string): Promise<{ frame: HTMLIFrameElement; win: Window & Record<string, unknown> }> {
   const frame = document.createElement('iframe');
   frame.srcdoc = `<!doctype html><html lang="en"><body>
-    <script src="${location.origin}/dist/carat-consent.js" defer></script>${body}</body></html>`;
+    <script src="${location.origin}/dist/carat-consent.js" data-policy-version="page-control" defer></script>${body}</body></html>`;
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve));
   document.body.append(frame);
   await loaded;
