@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-import { compileLitTemplates } from '@lit-labs/compiler';
 import minifyTemplates from './scripts/minify-templates.js';
 
 const languages = readdirSync('src/i18n').filter((f) => /^[a-z]{2}\.ts$/.test(f) && f !== 'en.ts');
@@ -13,12 +12,10 @@ const minify = () => terser({ ecma: 2021, compress: { passes: 3, unsafe_arrows: 
 const compile = (overrides = {}) => typescript({ tsconfig: './tsconfig.build.json', declaration: false, ...overrides });
 const squeeze = (options = { include: /src[\\/]ui[\\/]/ }) => minifyTemplates(options);
 /**
- * The embed's Lit templates prepared at build time (@lit-labs/compiler), so the banner's first
- * render skips parsing them; their whitespace is squeezed out first, while they are still
- * templates. The parts stay as they are: compiled templates import lit-html's internals, which
- * they would then carry a second copy of instead of sharing the embed's.
+ * What `lit` re-exports besides lit-html (LitElement, ReactiveElement, its styles) is left
+ * out with its registration side effects: nothing here uses them.
  */
-const compiledTemplates = () => [squeeze(), compile({ removeComments: true, transformers: { before: [compileLitTemplates()] } })];
+const litHtmlOnly = { moduleSideEffects: (id) => !/[\\/]node_modules[\\/](lit|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id) };
 
 /** In the embed, the lazy parts come from files of their own beside it, fetched on first use. */
 const embedLazy = {
@@ -28,13 +25,18 @@ const embedLazy = {
   },
 };
 
-/** The dialogs file takes the embed's Lit (see load-dialogs.embed.ts) instead of carrying its own. */
-const sharedLit = {
-  name: 'shared-lit',
-  resolveId: (source) => (source === 'lit' ? '\0shared-lit' : null),
+/**
+ * The services part takes the dialogs part's Lit (see dialogs.embed.ts) instead of carrying its
+ * own: its templates are made only while the dialogs render, so `html` is looked up then.
+ * `nothing` is a registered symbol, the same in every copy of Lit.
+ */
+const dialogsLit = {
+  name: 'dialogs-lit',
+  resolveId: (source) => (source === 'lit' ? '\0dialogs-lit' : null),
   load: (id) =>
-    id === '\0shared-lit'
-      ? `const lit = globalThis[Symbol.for('carat-consent.lit')]; export const { adoptStyles, css, html, nothing } = lit;`
+    id === '\0dialogs-lit'
+      ? `export const html = (...template) => globalThis[Symbol.for('carat-consent.lit')].html(...template);
+         export const nothing = Symbol.for('lit-nothing');`
       : null,
 };
 
@@ -73,25 +75,23 @@ const consoleFiles = {
 };
 
 export default [
-  // The one file a shop adds with a script tag: Lit, idb-keyval, styles and English inside.
+  // The one file a shop adds with a script tag: idb-keyval, styles and English inside. No Lit:
+  // the element builds its banner itself (src/ui/dom.ts); Lit comes with the dialogs.
   {
     input: 'src/embed.ts',
     output: { file: 'dist/carat-consent.js', format: 'iife' },
-    plugins: [embedLazy, resolve(), ...compiledTemplates(), minify()],
-    // The element is built on lit-html and Lit's styles alone (src/ui/reactive-host.ts): what
-    // `lit` re-exports besides, LitElement and ReactiveElement, is left out with its
-    // registration side effects.
-    treeshake: { moduleSideEffects: (id) => !/[\\/]node_modules[\\/](lit|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id) },
+    plugins: [embedLazy, resolve(), squeeze(), compile({ removeComments: true }), minify()],
   },
   {
-    input: 'src/ui/dialogs.ts',
+    input: 'src/ui/dialogs.embed.ts',
     output: { file: 'dist/carat-consent-dialogs.js', ...part('dialogs') },
-    plugins: [sharedLit, resolve(), compile({ removeComments: true }), squeeze(), minify()],
+    plugins: [resolve(), compile({ removeComments: true }), squeeze(), minify()],
+    treeshake: litHtmlOnly,
   },
   {
     input: 'src/services/part.ts',
     output: { file: 'dist/carat-consent-services.js', ...part('services') },
-    plugins: [sharedLit, resolve(), compile({ removeComments: true }), squeeze({ include: /src[\\/](ui|services)[\\/]/ }), minify()],
+    plugins: [dialogsLit, resolve(), compile({ removeComments: true }), squeeze({ include: /src[\\/](ui|services)[\\/]/ }), minify()],
   },
   ...['choice', 'delivery', 'cookie-storage', 'placeholder', 'cookies', 'policy-text'].map((name) => ({
     input: `src/${name}.ts`,

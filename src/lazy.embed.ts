@@ -1,4 +1,3 @@
-import { adoptStyles, css, html, nothing } from 'lit';
 import type { Strings } from './i18n/en.js';
 import type { Language } from './i18n/languages.js';
 import { loadScript } from './load-script.js';
@@ -9,14 +8,8 @@ const script = (document.currentScript as HTMLScriptElement | null)?.src ?? loca
 /** A part file beside the embed, `carat-consent-NAME.js`, loaded as a classic script (no CORS needed). */
 const load = <T>(name: string): Promise<T> => loadScript(new URL(`carat-consent-${name}.js`, script).href, name);
 
-/** Hands this bundle's Lit to the parts that render, so all share one Lit and its template cache. */
-const shareLit = (): void => void ((globalThis as Record<symbol, unknown>)[Symbol.for('carat-consent.lit')] = { adoptStyles, css, html, nothing });
-
-/** `carat-consent-dialogs.js`, fetched on the first click. It has no Lit of its own: it takes this bundle's. */
-export function loadDialogs(): Promise<typeof import('./ui/dialogs.js')> {
-  shareLit();
-  return load('dialogs');
-}
+/** `carat-consent-dialogs.js`, fetched on the first click. It carries Lit, which only the dialogs use. */
+export const loadDialogs = (): Promise<typeof import('./ui/dialogs.js')> => load('dialogs');
 
 /** `carat-consent-choice.js`, fetched on the first choice. */
 export const loadChoice = (): Promise<typeof import('./choice.js')> => load('choice');
@@ -40,8 +33,5 @@ export const loadPolicyText = (): Promise<typeof import('./policy-text.js')> => 
 export const loadLanguage = (lang: Exclude<Language, 'en'>, base: string): Promise<{ default: Strings }> =>
   loadScript(new URL(`${lang}.js`, base || new URL('i18n/', script)).href, lang);
 
-/** `carat-consent-services.js`, fetched only on sites that configure services. Like the dialogs, it takes this bundle's Lit. */
-export function loadServices(): Promise<typeof import('./services/part.js')> {
-  shareLit();
-  return load('services');
-}
+/** `carat-consent-services.js`, fetched only on sites that configure services. */
+export const loadServices = (): Promise<typeof import('./services/part.js')> => load('services');

@@ -14,8 +14,8 @@ import type { ServiceEntry } from './types.js';
  * part only on sites whose config lists services; everything here is what such a site adds.
  */
 export interface ServicesPart {
-  /** The look of the services in the dialogs, which adopt it beside their own. */
-  readonly styles: CSSStyleSheet;
+  /** The look of the services in the dialogs (CSS text), which adopt it beside their own. */
+  readonly styles: string;
   /** The configured services that passed the checks, in config order. */
   readonly list: readonly ServiceEntry[];
   /** Whether `id` is a configured service. */
@@ -28,8 +28,8 @@ export interface ServicesPart {
   clearing(record: Pick<ConsentRecord, 'categories' | 'services'>): [Record<string, boolean>, NamesByCategory];
   /** The service list as shown, for the wording hash. */
   wording(): string[];
-  /** The banner's line naming how many third parties receive data, with a link to the list. */
-  bannerNote(openList: () => void): TemplateResult | typeof nothing;
+  /** The wording of the banner's line naming how many third parties receive data, and of its link to the list. */
+  bannerNote(): { text: string; link: string } | undefined;
   /** One service's switch and its details, for the preferences. */
   serviceRow(service: ServiceEntry, on: boolean, toggle: (on: boolean) => void): TemplateResult;
   /** The "Cookies and services" declaration: a table per category. */
@@ -113,20 +113,15 @@ export function createServices(consent: ConsentController): ServicesPart {
   };
 
   return {
-    styles: serviceStyles(),
+    styles: serviceStyles,
     list,
     has: (id) => list.some((s) => s.id == id),
     of: (category) => list.filter((s) => s.category == category),
     settle: (categories, given, before) => settle(list, categories, given, before),
     clearing: (record) => clearing(list, record, options.cookies),
     wording: () => wordingLines(list, purpose),
-    bannerNote: (openList) =>
-      list.length
-        ? html`<p class="small">
-            ${t('servicesNote').replace('{{count}}', String(providers().size))}
-            <button class="link" part="link" @click=${openList}>${t('servicesLink')}</button>
-          </p>`
-        : nothing,
+    bannerNote: () =>
+      list.length ? { text: t('servicesNote').replace('{{count}}', String(providers().size)), link: t('servicesLink') } : undefined,
     serviceRow: (s, on, toggle) => html`<li part="service">
       <label class="row"
         >${s.name}

@@ -1,10 +1,5 @@
-/**
- * The services' look, adopted into the element's shadow root when the part loads: a constructed
- * sheet needs no `style-src 'unsafe-inline'`, so strict CSPs keep working.
- */
-export function serviceStyles(): CSSStyleSheet {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(`
+/** The services' look, which the dialogs adopt into the element's shadow root beside their own. */
+export const serviceStyles = `
 [part~='services'] { list-style: none; margin: .5rem 0 0; padding: 0 0 0 1rem; border-inline-start: 2px solid var(--_border) }
 [dir='rtl'] [part~='services'] { padding: 0 1rem 0 0 }
 [part~='service'] { padding: .5rem 0 }
@@ -24,6 +19,4 @@ export function serviceStyles(): CSSStyleSheet {
 [part~='declaration'] th, [part~='declaration'] td { text-align: start; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--_border) }
 [part~='declaration'] code, [part~='service'] code { overflow-wrap: anywhere }
 [part~='declaration'] td:nth-child(4), [part~='declaration'] td:nth-child(5) { white-space: nowrap }
-`);
-  return sheet;
-}
+`;

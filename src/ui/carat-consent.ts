@@ -1,10 +1,11 @@
-import { html, nothing, type TemplateResult } from 'lit';
 import type { OptionSource } from '../config.js';
 import { isRightToLeft } from '../i18n/languages.js';
+import type { StringKey } from '../i18n/en.js';
 import type { Category, ConsentChoice, ConsentRecord } from '../types.js';
 import { ConsentController } from './consent-controller.js';
 import type { Dialogs } from './dialogs.js';
 import { deepActiveElement } from './focus.js';
+import { el } from './dom.js';
 import { loadDialogs } from '../lazy.js';
 import { styles } from './styles.js';
 import { report } from '../report.js';
@@ -90,6 +91,14 @@ export class CaratConsentElement extends ReactiveHost {
   private dialogs?: Dialogs;
   private banner?: HTMLElement | null;
   private bannerSize?: ResizeObserver;
+  private readonly dialogsRoot = el('div');
+  /** A polite live region that says a choice was saved (WCAG 4.1.3). */
+  private readonly status = el('p', { role: 'status' });
+  /** What the shadow root shows once ready: the banner or "Privacy choices", then the dialogs and the status. */
+  private readonly frame = el('div', {}, this.dialogsRoot, this.status);
+  /** The banner or "Privacy choices" button now shown, and the wording it was built from. */
+  private view?: HTMLElement;
+  private viewWording = '';
 
   private optionSources(): OptionSource[] {
     const sources: OptionSource[] = [];
@@ -170,7 +179,7 @@ export class CaratConsentElement extends ReactiveHost {
         this.dialogs = createDialogs({
           element: this,
           consent: this.consent,
-          actions: (third) => this.renderActions(third),
+          container: this.dialogsRoot,
           choose: (decide) => this.choose(decide),
         });
       }
@@ -187,9 +196,8 @@ export class CaratConsentElement extends ReactiveHost {
     // Only a choice made in the preferences closes them: the visitor may have opened them anew
     // while a choice from the banner was still being stored.
     const fromPreferences = this.renderRoot.querySelector<HTMLDialogElement>('#preferences')?.open;
-    // A polite live region says the choice was saved (WCAG 4.1.3); emptied first so a second
-    // choice is announced again.
-    const status = this.renderRoot.querySelector('[role=status]')!;
+    // Emptied first, so a second choice is announced again.
+    const { status } = this;
     status.textContent = '';
     this.forceBanner = false;
     await decide();
@@ -249,16 +257,6 @@ export class CaratConsentElement extends ReactiveHost {
     return this.openDialog('policy');
   }
 
-  /** Accept all, Reject all, and Customize — or `third` in its place: the preferences' "Save choices". */
-  private renderActions(third?: TemplateResult) {
-    const t = this.consent.text.bind(this.consent);
-    return html`<div class="actions">
-      <button part="button accept" @click=${() => this.choose(() => this.acceptAll())}>${t('acceptAll')}</button>
-      <button part="button reject" @click=${() => this.choose(() => this.rejectAll())}>${t('rejectAll')}</button>
-      ${third ?? html`<button part="button customize" @click=${this.showPreferences}>${t('customize')}</button>`}
-    </div>`;
-  }
-
   /**
    * A plain click opens the popup; with a modifier (new tab, new window) the browser follows the
    * link, as it does for a middle click, which fires no `click`.
@@ -269,34 +267,69 @@ export class CaratConsentElement extends ReactiveHost {
     void this.openDialog('policy', href);
   }
 
-  private renderBanner() {
-    const t = this.consent.text.bind(this.consent);
-    // A policy from a <template> has no address of its own: then the link only opens the popup.
-    const policy = this.consent.options.policyPage || this.consent.options.policyUrl;
-    return html`<div part="banner">
-      <div>
-        <h2 id="banner-title">${t('bannerTitle')}</h2>
-        <p>
-          ${t('bannerText')}
-          <a class="link" part="link" href=${policy || '#'} @click=${(event: MouseEvent) => this.followPolicyLink(event, policy)}>${t('policyLink')}</a>
-        </p>
-        ${this.consent.services?.bannerNote(this.showPreferences)}
-        ${this.consent.gpc ? html`<p class="small">${t('gpcNotice')}</p>` : nothing}
-      </div>
-      ${this.renderActions()}
-    </div>`;
+  /** What the banner says, in the visitor's language: all it is built from. */
+  private bannerWording() {
+    const t = (key: StringKey) => this.consent.text(key);
+    return {
+      title: t('bannerTitle'),
+      text: t('bannerText'),
+      link: t('policyLink'),
+      // A policy from a <template> has no address of its own: then the link only opens the popup.
+      href: this.consent.options.policyPage || this.consent.options.policyUrl,
+      note: this.consent.services?.bannerNote(),
+      gpc: this.consent.gpc && t('gpcNotice'),
+      actions: [t('acceptAll'), t('rejectAll'), t('customize')] as const,
+    };
   }
 
-  override render() {
-    if (!this.consent.ready) return nothing;
-    const dir = isRightToLeft(this.consent.language) ? 'rtl' : 'ltr';
-    return html`<div dir=${dir} lang=${this.consent.language}>
-      ${this.showingBanner
-        ? this.renderBanner()
-        : html`<button part="reopen" @click=${this.showPreferences}>${this.consent.text('reopen')}</button>`}
-      ${this.dialogs?.render()}
-      <p role="status"></p>
-    </div>`;
+  private renderBanner({ title, text, link, href, note, gpc, actions: [accept, reject, customize] }: ReturnType<CaratConsentElement['bannerWording']>) {
+    const showPreferences = () => void this.showPreferences();
+    return el(
+      'div',
+      { part: 'banner' },
+      el(
+        'div',
+        {},
+        el('h2', { id: 'banner-title' }, title),
+        el('p', {}, text, ' ', el('a', { class: 'link', part: 'link', href: href || '#', onclick: (event) => this.followPolicyLink(event, href) }, link)),
+        note && el('p', { class: 'small' }, note.text, ' ', el('button', { class: 'link', part: 'link', onclick: showPreferences }, note.link)),
+        gpc && el('p', { class: 'small' }, gpc),
+      ),
+      el(
+        'div',
+        { class: 'actions' },
+        el('button', { part: 'button accept', onclick: () => void this.choose(() => this.acceptAll()) }, accept),
+        el('button', { part: 'button reject', onclick: () => void this.choose(() => this.rejectAll()) }, reject),
+        el('button', { part: 'button customize', onclick: showPreferences }, customize),
+      ),
+    );
+  }
+
+  /**
+   * The banner, or "Privacy choices" once the visitor has chosen. Either is built anew only when
+   * its wording changes: an update that changes nothing there (the dialogs opening, a choice
+   * arriving from another tab) keeps the very buttons the visitor may be focused on.
+   */
+  override render(): void {
+    if (!this.consent.ready) {
+      this.frame.remove();
+      return;
+    }
+    const banner = this.showingBanner ? this.bannerWording() : undefined;
+    const wording = JSON.stringify(banner ?? this.consent.text('reopen'));
+    if (wording !== this.viewWording || !this.view) {
+      const view = banner
+        ? this.renderBanner(banner)
+        : el('button', { part: 'reopen', onclick: () => void this.showPreferences() }, this.consent.text('reopen'));
+      this.view?.replaceWith(view);
+      if (!this.view) this.frame.prepend(view);
+      this.view = view;
+      this.viewWording = wording;
+    }
+    this.frame.dir = isRightToLeft(this.consent.language) ? 'rtl' : 'ltr';
+    this.frame.lang = this.consent.language;
+    if (!this.frame.isConnected) this.renderRoot.append(this.frame);
+    this.dialogs?.render();
   }
 }
 

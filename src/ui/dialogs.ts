@@ -1,4 +1,5 @@
-import { adoptStyles, css, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit';
+import { adoptStyles, css } from './adopt-styles.js';
 import { parsePolicy, type Inline, type PolicyBlock } from '../policy.js';
 import type { Category, CategoryChoices, ConsentRecord } from '../types.js';
 import type { ConsentController } from './consent-controller.js';
@@ -32,8 +33,8 @@ interface Draft {
 export interface DialogHost {
   element: ReactiveHost;
   consent: ConsentController;
-  /** Accept all / Reject all, and `third` beside them: "Save choices". */
-  actions(third: TemplateResult): TemplateResult;
+  /** Where the dialogs render, in the element's shadow root. */
+  container: HTMLElement;
   /** Makes a choice the way the element's buttons do. */
   choose(decide: () => Promise<ConsentRecord>): Promise<void>;
 }
@@ -43,7 +44,8 @@ export interface Dialogs {
   /** Opens a dialog; focus returns where it was when it closes. */
   open(name: 'preferences' | 'policy'): Promise<void>;
   close(name: string): void;
-  render(): TemplateResult;
+  /** Brings the dialogs up to date; the element calls it on each of its updates. */
+  render(): void;
 }
 
 /** Adopted into the element's shadow root: a CSP with `style-src 'self'` refuses a `<style>` element. */
@@ -240,11 +242,7 @@ const checked = (event: Event) => (event.target as HTMLInputElement).checked;
 export function createDialogs(host: DialogHost): Dialogs {
   const { element, consent } = host;
   const t = consent.text.bind(consent);
-  adoptStyles(element.shadowRoot!, [
-    (element.constructor as typeof ReactiveHost).styles,
-    dialogStyles,
-    ...(consent.services ? [consent.services.styles] : []),
-  ]);
+  adoptStyles(element.renderRoot, dialogStyles, ...(consent.services ? [consent.services.styles] : []));
   // Each open dialog and what had focus before it.
   const openers = new Map<string, Element | null>();
   let draft: Draft;
@@ -439,7 +437,13 @@ export function createDialogs(host: DialogHost): Dialogs {
       ${consent.gpc ? html`<p class="small">${t('gpcNotice')}</p>` : nothing} ${consent.record ? receipt(consent.record) : nothing}
       ${offered().map(categorySwitch)} ${emailSwitch()}
     </div>
-    <div class="foot">${host.actions(html`<button part="button save" @click=${save}>${t('save')}</button>`)}</div>`;
+    <div class="foot">
+      <div class="actions">
+        <button part="button accept" @click=${() => host.choose(() => consent.acceptAll())}>${t('acceptAll')}</button>
+        <button part="button reject" @click=${() => host.choose(() => consent.rejectAll())}>${t('rejectAll')}</button>
+        <button part="button save" @click=${save}>${t('save')}</button>
+      </div>
+    </div>`;
 
   const policy = () => {
     const blocks = consent.policyText === null ? null : parsePolicy(consent.policyText, consent.fill);
@@ -466,7 +470,7 @@ export function createDialogs(host: DialogHost): Dialogs {
       </div>`;
   };
 
-  const render = (name: string, content: () => TemplateResult) =>
+  const dialogOf = (name: string, content: () => TemplateResult) =>
     html`<dialog
       id=${name}
       part="dialog ${name}"
@@ -482,6 +486,6 @@ export function createDialogs(host: DialogHost): Dialogs {
   return {
     open,
     close: (name) => dialog(name)?.close(),
-    render: () => html`${render('preferences', preferences)}${render('policy', policy)}`,
+    render: () => render(html`${dialogOf('preferences', preferences)}${dialogOf('policy', policy)}`, host.container),
   };
 }

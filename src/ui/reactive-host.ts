@@ -1,14 +1,15 @@
-import { adoptStyles, render, type CSSResult, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { adoptStyles } from './adopt-styles.js';
 
 /**
  * What the widget uses of LitElement and no more: reactive controllers, updates batched into one
- * microtask, `render()` through lit-html into an open shadow root, and its styles adopted there.
- * LitElement's reactive properties and attribute reflection, which the widget does not use, would
- * cost every page their code: downloading, compiling and running it before the banner shows.
+ * microtask, an open shadow root for `render()` to update, and its styles adopted there. Lit
+ * itself, which only the dialogs need, would cost every page its code: downloading, compiling and
+ * running it, and the heap its templates take, before the banner shows.
  */
 export abstract class ReactiveHost extends HTMLElement implements ReactiveControllerHost {
-  /** The element's styles, adopted into its shadow root. */
-  static styles: CSSResult;
+  /** The element's styles (CSS text), adopted into its shadow root. */
+  static styles: string;
 
   readonly renderRoot = this.attachShadow({ mode: 'open' });
   private readonly controllers = new Set<ReactiveController>();
@@ -39,11 +40,10 @@ export abstract class ReactiveHost extends HTMLElement implements ReactiveContro
       this.update = undefined;
       // Parsed with the first render, not before: what controllers do on connecting (a returning
       // visitor's gated scripts) waits for no CSS.
-      if (!this.styled) adoptStyles(this.renderRoot, [(this.constructor as typeof ReactiveHost).styles]);
+      if (!this.styled) adoptStyles(this.renderRoot, (this.constructor as typeof ReactiveHost).styles);
       this.styled = true;
       this.willUpdate();
-      // `host`: event listeners in the templates run with the element as `this`.
-      render(this.render(), this.renderRoot, { host: this });
+      this.render();
       this.updated();
       return true;
     });
@@ -54,7 +54,8 @@ export abstract class ReactiveHost extends HTMLElement implements ReactiveContro
     return this.update ? this.update.then(() => this.updateComplete) : Promise.resolve(true);
   }
 
-  protected abstract render(): unknown;
+  /** Brings the shadow root up to date with the element's state. */
+  protected abstract render(): void;
 
   protected willUpdate(): void {}
 

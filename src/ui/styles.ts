@@ -1,8 +1,4 @@
-import { unsafeCSS } from 'lit';
-
-// Lit's `css` tag guards interpolated values with code and a long message every page would
-// download; these styles interpolate nothing, so the plain text is handed over as it is.
-const css = (text: TemplateStringsArray) => unsafeCSS(text[0]);
+import { css } from './adopt-styles.js';
 
 // `theme="auto"` repeats the dark palette inside a media query: sharing one block through a
 // script-set attribute measured 80 bytes larger after brotli than this repetition, and switching

@@ -51,6 +51,16 @@ describe('first visit', () => {
     await expect(el).shadowDom.to.be.accessible();
   });
 
+  it('keeps the button a keyboard user is on through updates that change nothing in the banner', async () => {
+    const el = await mountWidget();
+    const reject = button(el, 'Reject all');
+    reject.focus();
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(button(el, 'Reject all')).to.equal(reject);
+    expect(deepActiveElement()).to.equal(reject);
+  });
+
   it('causes no layout shift: the page does not move when the banner appears', async () => {
     const marker = document.createElement('p');
     marker.textContent = 'page content';
