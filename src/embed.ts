@@ -10,7 +10,7 @@ const script = document.currentScript as HTMLScriptElement | null;
 /** The script tag's `data-*` options, named as the site owner wrote them (`policy-url`). */
 function scriptOptions(): Record<string, string> {
   const options: Record<string, string> = {};
-  for (const { name, value } of script?.attributes ?? []) if (name.startsWith('data-')) options[name.slice(5)] = value;
+  for (const name of script?.getAttributeNames() ?? []) if (name.startsWith('data-')) options[name.slice(5)] = script!.getAttribute(name)!;
   return options;
 }
 

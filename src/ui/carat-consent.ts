@@ -116,8 +116,9 @@ export class CaratConsentElement extends ReactiveHost {
     if (typeof config === 'object' && config && !Array.isArray(config)) sources.push(config as OptionSource);
     else report('the config property is not an object; it is ignored', config);
     const attributes: OptionSource = {};
-    for (const { name, value } of this.attributes) {
-      if (!GLOBAL_ATTRIBUTE.test(name)) attributes[name] = value;
+    // Names and values as strings: iterating `attributes` would make an Attr object of each.
+    for (const name of this.getAttributeNames()) {
+      if (!GLOBAL_ATTRIBUTE.test(name)) attributes[name] = this.getAttribute(name)!;
     }
     return [...sources, attributes];
   }

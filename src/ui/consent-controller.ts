@@ -154,7 +154,8 @@ export class ConsentController implements ReactiveController {
 
   /** Options, wording and the stored choice; `hinted`: whether the cookies held a hint. */
   private async start(sources: OptionSource[], cookies: string, hinted: boolean): Promise<void> {
-    const { options, errors } = parseOptions(sources, new URL(location.href));
+    // `document.URL`, a string, rather than `location`: its object is one more for every page to make.
+    const { options, errors } = parseOptions(sources, new URL(document.URL));
     for (const error of errors) report(error);
     this.options = options;
     this.policyRead = undefined;
