@@ -35,12 +35,16 @@ export class ConsentController implements ReactiveController {
   /** True when the visitor must be asked: no choice, an expired one, or another policy version. */
   prompt = false;
   ready = false;
-  readonly gpc = (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  /** Global Privacy Control, read on first need: a returning visitor's page never needs it. */
+  get gpc(): boolean {
+    return (this.gpcRead ??= (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
+  }
   policyText: string | null = null;
   /** The services part, once loaded: only on sites that configure services. */
   services?: ServicesPart;
 
   private policyRead?: Promise<string>;
+  private gpcRead?: boolean;
   /** What the hint granted, until IndexedDB answers. */
   private hinted?: Record<string, true>;
   /** Whether a choice was applied to the page, which one that no longer counts must take back. */
