@@ -71,6 +71,9 @@ const nonceCsp = () =>
   `default-src 'self'; script-src 'nonce-${NONCE}'; style-src 'self'; require-trusted-types-for 'script'; ` +
   `trusted-types carat-consent lit-html; connect-src 'self' ${new URL(collector.url).origin}`;
 
+/** A site with services: their part renders into the dialogs with the dialogs part's Lit. */
+const SERVICES_CONFIG = '<script type="application/json" id="carat-consent-config">{"services": ["google-analytics", "meta-pixel"]}</script>';
+
 const FRAME = '<iframe data-consent="marketing" data-src="about:blank" width="320" height="180" title="A map"></iframe>';
 
 before(async () => {
@@ -78,7 +81,11 @@ before(async () => {
   servers.cdnShop = await serve({
     pages: { ...common, '/': shopPage({ embedBase: `${servers.cdn.origin}/`, endpoint, lang: 'de', body: '<iframe data-consent="marketing" data-src="about:blank" width="300" height="150" title="A map"></iframe>' }) },
   });
-  const sameOrigin = { ...common, '/': shopPage({ embedBase: '/dist/', endpoint }) };
+  const sameOrigin = {
+    ...common,
+    '/': shopPage({ embedBase: '/dist/', endpoint }),
+    '/services': shopPage({ embedBase: '/dist/', endpoint, extra: SERVICES_CONFIG }),
+  };
   // Pages and dist/ from one origin, with and without the strict CSP header.
   servers.plain = await serve({ dir: dist.replace(/dist$/, ''), pages: sameOrigin });
   servers.strict = await serve({ dir: dist.replace(/dist$/, ''), pages: sameOrigin, headers: () => ({ 'content-security-policy': strictCsp(true) }) });
@@ -185,6 +192,31 @@ describe('a strict CSP with Trusted Types, sent as a header', () => {
       await page.locator('carat-consent [part~="reopen"]').waitFor({ timeout: 10000 });
       await page.waitForFunction(() => window.inlineGatedRan && window.srcGatedRan, null, { timeout: 10000 });
       assert.equal(await page.locator('carat-consent [part~="banner"]').count(), 0);
+      assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+      assert.deepEqual(seen.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('services, from the built parts under the strict CSP', () => {
+  it('names the third parties in the banner, lists their switches in the preferences and declares their cookies in the policy', async () => {
+    const { context, page, seen } = await visit(`${servers.strict.origin}/services`);
+    try {
+      const banner = page.locator('carat-consent [part~="banner"]');
+      await banner.getByText('Third parties that receive data through this site: 2.').waitFor({ timeout: 10000 });
+      await banner.getByRole('button', { name: 'See who they are' }).click();
+      const preferences = page.getByRole('dialog', { name: 'Privacy preferences' });
+      await preferences.waitFor({ timeout: 10000 });
+      assert.deepEqual(await preferences.locator('[part~="service-switch"]').evaluateAll((all) => all.map((s) => s.dataset.service)), [
+        'google-analytics',
+        'meta-pixel',
+      ]);
+      await preferences.getByRole('button', { name: 'Privacy policy' }).click();
+      const declaration = page.locator('carat-consent dialog#policy [part~="declaration"]');
+      await declaration.waitFor({ timeout: 10000 });
+      assert.match(await declaration.innerText(), /Cookies and services[\s\S]*_ga/);
       assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
       assert.deepEqual(seen.errors, []);
     } finally {
