@@ -1,11 +1,12 @@
 import { enPlaceholder, type BannerStrings, type Strings } from './i18n/en.js';
 import type { Category } from './types.js';
+import { adoptStyles } from './ui/adopt-styles.js';
 
 const LOOK =
   '.carat-consent-placeholder{display:grid;place-content:center;justify-items:center;gap:8px;box-sizing:border-box;max-width:100%;padding:16px;border:1px solid #666;background:#eee;color:#111;font:14px/1.5 sans-serif;text-align:center}' +
     '.carat-consent-placeholder button{padding:8px 16px;border:0;border-radius:4px;background:#111;color:#fff;font:inherit}';
 
-/** Documents that have the look adopted: a constructed sheet belongs to the document that made it. */
+/** Documents that have the look adopted. */
 const styled = new WeakSet<Document>();
 
 /**
@@ -33,14 +34,7 @@ function createPlaceholder(
   // A constructed sheet, not inline styles: a CSP with `style-src 'self'` refuses those.
   if (!styled.has(doc)) {
     styled.add(doc);
-    if (doc.adoptedStyleSheets) {
-      const sheet = new doc.defaultView!.CSSStyleSheet();
-      sheet.replaceSync(LOOK);
-      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    } else {
-      // Safari before 16.4 cannot adopt sheets; a page with a strict CSP there loses only this look.
-      doc.head.append(Object.assign(doc.createElement('style'), { textContent: LOOK }));
-    }
+    adoptStyles(doc, LOOK);
   }
   const text = { ...enPlaceholder, ...strings };
   const make = <K extends keyof HTMLElementTagNameMap>(tag: K, wording: string) => {
