@@ -292,7 +292,13 @@ export class CaratConsentElement extends ReactiveHost {
         'div',
         {},
         el('h2', { id: 'banner-title' }, title),
-        el('p', {}, text, ' ', el('a', { class: 'link', part: 'link', href: href || '#', onclick: (event) => this.followPolicyLink(event, href) }, link)),
+        el(
+          'p',
+          {},
+          text,
+          ' ',
+          el('a', { class: 'link', part: 'link', href: href || '#', onclick: (event) => this.followPolicyLink(event, href) }, link),
+        ),
         note && el('p', { class: 'small' }, note.text, ' ', el('button', { class: 'link', part: 'link', onclick: showPreferences }, note.link)),
         gpc && el('p', { class: 'small' }, gpc),
       ),
@@ -308,8 +314,8 @@ export class CaratConsentElement extends ReactiveHost {
 
   /**
    * The banner, or "Privacy choices" once the visitor has chosen. Either is built anew only when
-   * its wording changes: an update that changes nothing there (the dialogs opening, a choice
-   * arriving from another tab) keeps the very buttons the visitor may be focused on.
+   * its wording changes: an update that changes nothing there (the dialogs opening, a switch in
+   * them changing) keeps the very buttons the visitor may be focused on.
    */
   override render(): void {
     if (!this.consent.ready) {
