@@ -12,6 +12,16 @@ import { report } from '../report.js';
 import { decisionOf } from '../record.js';
 import { ReactiveHost } from './reactive-host.js';
 
+/**
+ * On what opens a dialog: a pointer over it, or focus on it, starts fetching the dialogs, so they
+ * are often here by the click. A failure is left to that click, which tries again and reports it.
+ * "Privacy choices" prefetches on a pointer only: a choice made in the banner moves focus there,
+ * and most visitors open nothing after choosing.
+ */
+const prefetchDialogs = () => void loadDialogs().catch(() => {});
+const POINTER_OPENER = { onpointerenter: prefetchDialogs };
+const DIALOG_OPENER = { ...POINTER_OPENER, onfocus: prefetchDialogs };
+
 /** Attributes any element may carry, which are not options. */
 const GLOBAL_ATTRIBUTE = /^(id|class|style|hidden|dir|title|slot|tabindex|part|role|consent|data-.*|aria-.*)$/;
 
@@ -297,9 +307,9 @@ export class CaratConsentElement extends ReactiveHost {
           {},
           text,
           ' ',
-          el('a', { class: 'link', part: 'link', href: href || '#', onclick: (event) => this.followPolicyLink(event, href) }, link),
+          el('a', { class: 'link', part: 'link', href: href || '#', onclick: (event) => this.followPolicyLink(event, href), ...DIALOG_OPENER }, link),
         ),
-        note && el('p', { class: 'small' }, note.text, ' ', el('button', { class: 'link', part: 'link', onclick: showPreferences }, note.link)),
+        note && el('p', { class: 'small' }, note.text, ' ', el('button', { class: 'link', part: 'link', onclick: showPreferences, ...DIALOG_OPENER }, note.link)),
         gpc && el('p', { class: 'small' }, gpc),
       ),
       el(
@@ -307,7 +317,7 @@ export class CaratConsentElement extends ReactiveHost {
         { class: 'actions' },
         el('button', { part: 'button accept', onclick: () => void this.choose(() => this.acceptAll()) }, accept),
         el('button', { part: 'button reject', onclick: () => void this.choose(() => this.rejectAll()) }, reject),
-        el('button', { part: 'button customize', onclick: showPreferences }, customize),
+        el('button', { part: 'button customize', onclick: showPreferences, ...DIALOG_OPENER }, customize),
       ),
     );
   }
@@ -327,7 +337,7 @@ export class CaratConsentElement extends ReactiveHost {
     if (wording !== this.viewWording || !this.view) {
       const view = banner
         ? this.renderBanner(banner)
-        : el('button', { part: 'reopen', onclick: () => void this.showPreferences() }, this.consent.text('reopen'));
+        : el('button', { part: 'reopen', onclick: () => void this.showPreferences(), ...POINTER_OPENER }, this.consent.text('reopen'));
       this.view?.replaceWith(view);
       if (!this.view) this.frame.prepend(view);
       this.view = view;

@@ -225,6 +225,47 @@ describe('services, from the built parts under the strict CSP', () => {
   });
 });
 
+describe('the dialogs part, fetched on intent', () => {
+  const dialogsPart = (/** @type {string[]} */ requests) => requests.some((url) => url.endsWith('/dist/carat-consent-dialogs.js'));
+
+  it('is on its way once a pointer is over "Customize", or focus on the policy link, before any click', async () => {
+    for (const intent of [
+      (/** @type {import('playwright-core').Locator} */ banner) => banner.locator('[part~="customize"]').hover(),
+      (/** @type {import('playwright-core').Locator} */ banner) => banner.locator('a[part~="link"]').focus(),
+    ]) {
+      const { context, page, seen, requests } = await visit(`${servers.plain.origin}/`);
+      try {
+        const banner = page.locator('carat-consent [part~="banner"]');
+        await banner.locator('[part~="accept"]').hover();
+        await page.waitForTimeout(300);
+        assert.equal(dialogsPart(requests), false, 'nothing fetched for "Accept all"');
+        await intent(banner);
+        await page.waitForFunction(() => window.caratConsentParts?.dialogs, null, { timeout: 10000 });
+        assert.equal(await page.locator('carat-consent dialog[open]').count(), 0);
+        assert.deepEqual(seen.errors, []);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  it('is not fetched by a choice made in the banner, which moves focus to "Privacy choices"', async () => {
+    const { context, page, requests } = await visit(`${servers.plain.origin}/`);
+    try {
+      const accept = page.locator('carat-consent [part~="banner"] [part~="accept"]');
+      await accept.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelector('carat-consent')?.shadowRoot?.activeElement?.matches('[part~="reopen"]'), null, {
+        timeout: 10000,
+      });
+      await page.waitForTimeout(500);
+      assert.equal(dialogsPart(requests), false);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('a page effect that fails', () => {
   it('is reported, and the choice is still stored and sent, and the other effects run', async () => {
     // The CSP refuses the inline gated script (no hash for it), and the page's dataLayer throws.
