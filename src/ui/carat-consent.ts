@@ -151,7 +151,8 @@ export class CaratConsentElement extends ReactiveHost {
   }
 
   protected override updated(): void {
-    const banner = this.renderRoot.querySelector<HTMLElement>('[part~="banner"]');
+    // `render` has just put the banner, when it shows one, in `view`: no need to look it up.
+    const banner = this.view?.isConnected && this.showingBanner ? this.view : null;
     if (banner == this.banner) return;
     this.banner = banner;
     this.bannerSize?.disconnect();
@@ -203,7 +204,7 @@ export class CaratConsentElement extends ReactiveHost {
   }
 
   private async choose(decide: () => Promise<ConsentRecord>): Promise<void> {
-    const fromBanner = !!this.renderRoot.querySelector('[part~="banner"]')?.contains(deepActiveElement());
+    const fromBanner = !!this.banner?.contains(deepActiveElement());
     // Only a choice made in the preferences closes them: the visitor may have opened them anew
     // while a choice from the banner was still being stored.
     const fromPreferences = this.renderRoot.querySelector<HTMLDialogElement>('#preferences')?.open;
