@@ -17,7 +17,7 @@ const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$
 /** True for something that looks like a deliverable e-mail address. */
 export const isEmailAddress = (value: string): boolean => value.length <= 254 && EMAIL.test(value);
 
-const camel = (key: string) => key.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+const camel = (key: string) => key.split('-').map((word, i) => (i ? word.charAt(0).toUpperCase() + word.slice(1) : word)).join('');
 
 function defaults(page: URL): ConsentOptions {
   return {
@@ -50,7 +50,7 @@ function httpUrl(value: unknown, page: URL): string | undefined {
   if (!isText(value) || !value.trim()) return undefined;
   try {
     const url = new URL(value, page);
-    return /^https?:$/.test(url.protocol) ? url.href : undefined;
+    return url.protocol == 'https:' || url.protocol == 'http:' ? url.href : undefined;
   } catch {
     return undefined;
   }

@@ -40,7 +40,7 @@ export function readCookies(doc: Document): string {
  * cookie itself.
  */
 export function readHint(cookies: string): ConsentHint | null {
-  const [, ids, , version] = HINT.exec(cookies) ?? [];
+  const [, ids, , version] = (cookies.includes(HINT_COOKIE) && HINT.exec(cookies)) || [];
   try {
     return ids == null ? null : { granted: Object.fromEntries(ids.split('.').map((id) => [id, true])), version: decodeURIComponent(version!) };
   } catch {

@@ -69,7 +69,7 @@ export function decisionOf(categories: CategoryChoices, offered: readonly Catego
 
 /** Fills `{{name}}` placeholders; unknown ones stay as written. */
 export function fillPlaceholders(text: string, values: Record<string, string>): string {
-  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
+  return !text.includes('{{') ? text : text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
 /**

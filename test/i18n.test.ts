@@ -78,30 +78,40 @@ describe('language files', () => {
 
 describe('pickLanguage', () => {
   it('prefers the lang option, then <html lang>, then the browser, then English', () => {
-    expect(pickLanguage('fr', 'de', ['es'])).to.equal('fr');
-    expect(pickLanguage('', 'de', ['es'])).to.equal('de');
-    expect(pickLanguage('', '', ['es', 'it'])).to.equal('es');
-    expect(pickLanguage('', '', [])).to.equal('en');
+    expect(pickLanguage('fr', 'de', () => ['es'])).to.equal('fr');
+    expect(pickLanguage('', 'de', () => ['es'])).to.equal('de');
+    expect(pickLanguage('', '', () => ['es', 'it'])).to.equal('es');
+    expect(pickLanguage('', '', () => [])).to.equal('en');
   });
 
   it('matches the primary subtag, whatever the case or region', () => {
-    expect(pickLanguage('de-AT', '', [])).to.equal('de');
-    expect(pickLanguage('', 'pt-BR', [])).to.equal('pt');
-    expect(pickLanguage('', '', ['SV-se'])).to.equal('sv');
-    expect(pickLanguage('NL', '', [])).to.equal('nl');
-    expect(pickLanguage('da_DK', '', [])).to.equal('da');
-    expect(pickLanguage('', '', ['ar-EG'])).to.equal('ar');
+    expect(pickLanguage('de-AT', '', () => [])).to.equal('de');
+    expect(pickLanguage('', 'pt-BR', () => [])).to.equal('pt');
+    expect(pickLanguage('', '', () => ['SV-se'])).to.equal('sv');
+    expect(pickLanguage('NL', '', () => [])).to.equal('nl');
+    expect(pickLanguage('da_DK', '', () => [])).to.equal('da');
+    expect(pickLanguage('', '', () => ['ar-EG'])).to.equal('ar');
   });
 
   it('skips unknown and empty tags', () => {
-    expect(pickLanguage('xx', 'ja', ['zh-CN', 'pl-PL'])).to.equal('pl');
-    expect(pickLanguage('', 'tlh', ['', ' ', 'it'])).to.equal('it');
-    expect(pickLanguage('dee', 'fra', ['eng'])).to.equal('en');
-    expect(pickLanguage('ja', '', ['ko'])).to.equal('en');
+    expect(pickLanguage('xx', 'ja', () => ['zh-CN', 'pl-PL'])).to.equal('pl');
+    expect(pickLanguage('', 'tlh', () => ['', ' ', 'it'])).to.equal('it');
+    expect(pickLanguage('dee', 'fra', () => ['eng'])).to.equal('en');
+    expect(pickLanguage('ja', '', () => ['ko'])).to.equal('en');
+  });
+
+  it("asks for the browser's languages only when the option and <html lang> decide nothing", () => {
+    let asked = 0;
+    const browser = () => (asked++, ['sv']);
+    expect(pickLanguage('', 'de-CH', browser)).to.equal('de');
+    expect(pickLanguage('fr', '', browser)).to.equal('fr');
+    expect(asked).to.equal(0);
+    expect(pickLanguage('', 'ja', browser)).to.equal('sv');
+    expect(asked).to.equal(1);
   });
 
   it('returns English when English is asked for first', () => {
-    expect(pickLanguage('en-GB', 'de', ['fr'])).to.equal('en');
+    expect(pickLanguage('en-GB', 'de', () => ['fr'])).to.equal('en');
   });
 });
 

@@ -10,15 +10,21 @@ export type Language = (typeof LANGUAGES)[number];
 /**
  * The language to show: the first of the `lang` option, `<html lang>` and the browser's languages
  * whose primary subtag (`de` in `de-AT`, case-insensitive) has built-in wording; else English.
+ * The browser's languages are asked for only when the first two decide nothing: reading them
+ * makes the page build its `navigator`, which most shops, declaring `<html lang>`, never need.
  */
-export function pickLanguage(option: string, htmlLang: string, browserLanguages: readonly string[]): Language {
-  for (const tag of [option, htmlLang, ...browserLanguages]) {
+export function pickLanguage(option: string, htmlLang: string, browserLanguages: () => readonly string[]): Language {
+  return languageIn([option, htmlLang]) ?? languageIn(browserLanguages()) ?? 'en';
+}
+
+function languageIn(tags: readonly string[]): Language | undefined {
+  for (const tag of tags) {
     // `_` as well as `-`: site owners write POSIX locales such as `de_AT` into options.
-    const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
+    const primary = tag.trim().toLowerCase().replace('_', '-').split('-')[0];
     const found = LANGUAGES.find((lang) => lang === primary);
     if (found) return found;
   }
-  return 'en';
+  return undefined;
 }
 
 /** Whether a built-in language is written right to left: of those the widget has, Arabic. */

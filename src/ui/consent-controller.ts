@@ -163,7 +163,7 @@ export class ConsentController implements ReactiveController {
     for (const error of errors) report(error);
     this.options = options;
     this.policyRead = undefined;
-    this.language = pickLanguage(options.lang, document.documentElement.lang, navigator.languages);
+    this.language = pickLanguage(options.lang, document.documentElement.lang, () => navigator.languages);
     const base = options.i18nBase;
     // Without a hint, the cookies and localStorage tell a first visit, at once.
     const first = !hinted && !mayHaveStoredChoice(cookies);
