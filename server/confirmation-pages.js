@@ -14,12 +14,13 @@ button{font:inherit;padding:.6rem 1.2rem;border:2px solid currentColor;border-ra
 button:focus-visible{outline:3px solid Highlight;outline-offset:2px}`;
 
 /**
- * @param {{ language: string, title: string, text: string, button?: { label: string, action: string } }} page
- *   `button` posts the one-click form to `action` (the unsubscribe page)
+ * @param {{ language: string, title: string, text: string, button?: { label: string, action: string, field?: [string, string] } }} page
+ *   `button` posts a form to `action`, with `field` (name and value) if given
  */
 export function confirmationPage({ language, title, text, button }) {
+  const field = button?.field ? `<input type="hidden" name="${escapeHtml(button.field[0])}" value="${escapeHtml(button.field[1])}">` : '';
   const form = button
-    ? `<form method="post" action="${escapeHtml(button.action)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${escapeHtml(button.label)}</button></form>`
+    ? `<form method="post" action="${escapeHtml(button.action)}">${field}<button type="submit">${escapeHtml(button.label)}</button></form>`
     : '';
   return `<!doctype html>
 <html lang="${escapeHtml(language)}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">

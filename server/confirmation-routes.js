@@ -5,9 +5,10 @@ import { TOKEN_PATTERN, tokenHash } from './confirmation-mailer.js';
 import { languageFromHeader, mailWording } from './mail-wording.js';
 
 /**
- * The links of the confirmation mail (SPEC §12): `GET /confirm/:token` confirms the address,
- * `/unsubscribe/:token` (a page with a button: mail scanners fetch GET links, so only a POST
- * unsubscribes) and `POST /api/unsubscribe` withdraw it. What they store are records written
+ * The links of the confirmation mail (SPEC §12). Mail scanners and link previews fetch every GET
+ * link in a mail, so a GET never changes anything: `/confirm/:token` opens a page whose button
+ * POSTs the confirmation, `/unsubscribe/:token` one whose button POSTs the withdrawal, as do the
+ * one-click `List-Unsubscribe` POST and `POST /api/unsubscribe`. What they store are records written
  * through the store's writer and chain like any other: `confirm`, and `withdraw`. They work
  * whether or not this collector sends mail, so links mailed before a restart keep working.
  *
@@ -19,7 +20,7 @@ import { languageFromHeader, mailWording } from './mail-wording.js';
  * @property {ReturnType<typeof import('./confirm-webhook.js').confirmWebhook> | null} webhook
  */
 
-/** A form body is only ever the one-click field: RFC 8058's `List-Unsubscribe=One-Click`. */
+/** A form body is only ever empty (the confirm button) or the one-click field: RFC 8058's `List-Unsubscribe=One-Click`. */
 const FORM_LIMIT = 1024;
 
 /**
@@ -49,17 +50,17 @@ export async function confirmationRoutes(app, { store, now, shopName, wording, w
 
   /**
    * @param {import('fastify').FastifyReply} reply @param {number} status @param {string} language
-   * @param {'confirmed' | 'used' | 'expired' | 'unknown' | 'unsubscribe' | 'unsubscribed' | 'failed'} page
-   * @param {string} [action] the unsubscribe form's target
+   * @param {'confirm' | 'confirmed' | 'used' | 'expired' | 'unknown' | 'unsubscribe' | 'unsubscribed' | 'failed'} page
+   * @param {{ action: string, field?: [string, string] }} [form] where the page's button posts, and a field it sends
    */
-  const answerPage = (reply, status, language, page, action) => {
+  const answerPage = (reply, status, language, page, form) => {
     const texts = textsIn(language, reply.request.host);
     const w = /** @type {Record<string, string>} */ (/** @type {unknown} */ (texts));
     const html = confirmationPage({
       language,
       title: /** @type {string} */ (w[`${page}Title`]),
       text: /** @type {string} */ (w[`${page}Text`]),
-      ...(action ? { button: { label: texts.unsubscribe, action } } : {}),
+      ...(form ? { button: { label: page == 'confirm' ? texts.button : texts.unsubscribe, ...form } } : {}),
     });
     return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
   };
@@ -67,7 +68,21 @@ export async function confirmationRoutes(app, { store, now, shopName, wording, w
   /** @param {string} token */
   const confirmationFor = async (token) => TOKEN_PATTERN.test(token) ? store.confirmations.byToken(tokenHash(token)) : undefined;
 
-  app.get('/confirm/:token', limited, async (request, reply) => {
+  // The pages' buttons and the one-click POST of RFC 8058 send forms; only these routes take one.
+  app.addContentTypeParser(['application/x-www-form-urlencoded', 'multipart/form-data'], { parseAs: 'string', bodyLimit: FORM_LIMIT },
+    (_request, body, done) => done(null, body));
+
+  app.get('/confirm/:token', async (request, reply) => {
+    const { token } = /** @type {{ token: string }} */ (request.params);
+    const confirmation = await confirmationFor(token);
+    if (!confirmation) return answerPage(reply, 404, languageFromHeader(request.headers['accept-language']), 'unknown');
+    const { language, confirmedAt, linkExpiresAt } = confirmation;
+    if (confirmedAt) return answerPage(reply, 410, language, 'used');
+    if (!(new Date(linkExpiresAt ?? 0).getTime() > now().getTime())) return answerPage(reply, 410, language, 'expired');
+    return answerPage(reply, 200, language, 'confirm', { action: `/confirm/${token}` });
+  });
+
+  app.post('/confirm/:token', limited, async (request, reply) => {
     const { token } = /** @type {{ token: string }} */ (request.params);
     const at = now();
     const confirmation = await confirmationFor(token);
@@ -124,16 +139,12 @@ export async function confirmationRoutes(app, { store, now, shopName, wording, w
     }
   }
 
-  // The one-click POST of RFC 8058 comes as a form; only these routes take one.
-  app.addContentTypeParser(['application/x-www-form-urlencoded', 'multipart/form-data'], { parseAs: 'string', bodyLimit: FORM_LIMIT },
-    (_request, body, done) => done(null, body));
-
   app.get('/unsubscribe/:token', async (request, reply) => {
     const { token } = /** @type {{ token: string }} */ (request.params);
     const confirmation = TOKEN_PATTERN.test(token) ? await store.confirmations.byUnsubscribeToken(tokenHash(token)) : undefined;
     if (!confirmation) return answerPage(reply, 404, languageFromHeader(request.headers['accept-language']), 'unknown');
     if (confirmation.unsubscribedAt) return answerPage(reply, 200, confirmation.language, 'unsubscribed');
-    return answerPage(reply, 200, confirmation.language, 'unsubscribe', `/unsubscribe/${token}`);
+    return answerPage(reply, 200, confirmation.language, 'unsubscribe', { action: `/unsubscribe/${token}`, field: ['List-Unsubscribe', 'One-Click'] });
   });
 
   app.post('/unsubscribe/:token', limited, async (request, reply) => {

@@ -9,7 +9,8 @@
  * @typedef {object} MailWording
  * @property {string} subject
  * @property {string} intro before the quoted e-mail sentence the visitor agreed to
- * @property {string} button the confirmation link's text
+ * @property {string} button the confirmation link's text, and the button on its page
+ * @property {string} confirmTitle @property {string} confirmText the page the confirmation link opens
  * @property {string} expiry after the link: once, until when, and what happens without it
  * @property {string} unsubscribe the unsubscribe link's text, and the button on its page
  * @property {string} confirmedTitle @property {string} confirmedText the page after a confirmation
@@ -27,6 +28,8 @@ export const MAIL_WORDING = {
     subject: 'Please confirm your e-mail address for {{shop}}',
     intro: 'On {{site}} you agreed to receive offers and news from {{shop}} by e-mail, in these words:',
     button: 'Confirm my e-mail address',
+    confirmTitle: 'Confirm your e-mail address for {{shop}}',
+    confirmText: 'Press the button to confirm that {{shop}} may send offers and news to this address.',
     expiry: 'The link works once, until {{date}}. If this was not you, ignore this e-mail: without a confirmation you will receive no promotional e-mail from us.',
     unsubscribe: 'Unsubscribe',
     confirmedTitle: 'Your e-mail address is confirmed',
@@ -48,6 +51,8 @@ export const MAIL_WORDING = {
     subject: 'Bitte bestätigen Sie Ihre E-Mail-Adresse für {{shop}}',
     intro: 'Auf {{site}} haben Sie eingewilligt, Angebote und Neuigkeiten von {{shop}} per E-Mail zu erhalten, mit diesen Worten:',
     button: 'E-Mail-Adresse bestätigen',
+    confirmTitle: 'Bestätigen Sie Ihre E-Mail-Adresse für {{shop}}',
+    confirmText: 'Klicken Sie auf die Schaltfläche, um zu bestätigen, dass {{shop}} Ihnen Angebote und Neuigkeiten an diese Adresse senden darf.',
     expiry: 'Der Link funktioniert einmal, bis {{date}}. Falls Sie das nicht waren, ignorieren Sie diese E-Mail: Ohne Bestätigung erhalten Sie keine Werbe-E-Mails von uns.',
     unsubscribe: 'Abmelden',
     confirmedTitle: 'Ihre E-Mail-Adresse ist bestätigt',
@@ -69,6 +74,8 @@ export const MAIL_WORDING = {
     subject: 'Veuillez confirmer votre adresse e-mail pour {{shop}}',
     intro: 'Sur {{site}}, vous avez accepté de recevoir par e-mail les offres et actualités de {{shop}}, en ces termes :',
     button: 'Confirmer mon adresse e-mail',
+    confirmTitle: 'Confirmez votre adresse e-mail pour {{shop}}',
+    confirmText: 'Cliquez sur le bouton pour confirmer que {{shop}} peut vous envoyer des offres et actualités à cette adresse.',
     expiry: 'Le lien fonctionne une seule fois, jusqu’au {{date}}. Si ce n’était pas vous, ignorez cet e-mail : sans confirmation, vous ne recevrez aucun e-mail promotionnel de notre part.',
     unsubscribe: 'Se désabonner',
     confirmedTitle: 'Votre adresse e-mail est confirmée',
@@ -90,6 +97,8 @@ export const MAIL_WORDING = {
     subject: 'Confirme su dirección de correo electrónico para {{shop}}',
     intro: 'En {{site}} aceptó recibir ofertas y novedades de {{shop}} por correo electrónico, con estas palabras:',
     button: 'Confirmar mi dirección de correo',
+    confirmTitle: 'Confirme su dirección de correo para {{shop}}',
+    confirmText: 'Pulse el botón para confirmar que {{shop}} puede enviarle ofertas y novedades a esta dirección.',
     expiry: 'El enlace funciona una sola vez, hasta el {{date}}. Si no fue usted, ignore este correo: sin confirmación no recibirá correos promocionales nuestros.',
     unsubscribe: 'Darse de baja',
     confirmedTitle: 'Su dirección de correo está confirmada',
@@ -111,6 +120,8 @@ export const MAIL_WORDING = {
     subject: 'Conferma il tuo indirizzo e-mail per {{shop}}',
     intro: 'Su {{site}} hai acconsentito a ricevere offerte e novità da {{shop}} via e-mail, con queste parole:',
     button: 'Conferma il mio indirizzo e-mail',
+    confirmTitle: 'Conferma il tuo indirizzo e-mail per {{shop}}',
+    confirmText: 'Premi il pulsante per confermare che {{shop}} può inviarti offerte e novità a questo indirizzo.',
     expiry: 'Il link funziona una sola volta, fino al {{date}}. Se non sei stato tu, ignora questa e-mail: senza conferma non riceverai e-mail promozionali da noi.',
     unsubscribe: 'Annulla l’iscrizione',
     confirmedTitle: 'Il tuo indirizzo e-mail è confermato',
@@ -132,6 +143,8 @@ export const MAIL_WORDING = {
     subject: 'Bevestig uw e-mailadres voor {{shop}}',
     intro: 'Op {{site}} heeft u toegestemd om aanbiedingen en nieuws van {{shop}} per e-mail te ontvangen, met deze woorden:',
     button: 'Mijn e-mailadres bevestigen',
+    confirmTitle: 'Bevestig uw e-mailadres voor {{shop}}',
+    confirmText: 'Klik op de knop om te bevestigen dat {{shop}} u aanbiedingen en nieuws op dit adres mag sturen.',
     expiry: 'De link werkt één keer, tot {{date}}. Was u dit niet, negeer dan deze e-mail: zonder bevestiging ontvangt u geen promotionele e-mails van ons.',
     unsubscribe: 'Afmelden',
     confirmedTitle: 'Uw e-mailadres is bevestigd',
@@ -153,6 +166,8 @@ export const MAIL_WORDING = {
     subject: 'Potwierdź swój adres e-mail dla {{shop}}',
     intro: 'Na stronie {{site}} zgodziłeś się otrzymywać oferty i nowości od {{shop}} e-mailem, tymi słowami:',
     button: 'Potwierdzam mój adres e-mail',
+    confirmTitle: 'Potwierdź swój adres e-mail dla {{shop}}',
+    confirmText: 'Kliknij przycisk, aby potwierdzić, że {{shop}} może wysyłać Ci oferty i nowości na ten adres.',
     expiry: 'Link działa jeden raz, do {{date}}. Jeśli to nie Ty, zignoruj tę wiadomość: bez potwierdzenia nie otrzymasz od nas e-maili promocyjnych.',
     unsubscribe: 'Wypisz się',
     confirmedTitle: 'Twój adres e-mail jest potwierdzony',
@@ -174,6 +189,8 @@ export const MAIL_WORDING = {
     subject: 'Confirme o seu endereço de e-mail para {{shop}}',
     intro: 'Em {{site}} aceitou receber ofertas e novidades de {{shop}} por e-mail, com estas palavras:',
     button: 'Confirmar o meu endereço de e-mail',
+    confirmTitle: 'Confirme o seu endereço de e-mail para {{shop}}',
+    confirmText: 'Prima o botão para confirmar que {{shop}} pode enviar-lhe ofertas e novidades para este endereço.',
     expiry: 'A ligação funciona uma só vez, até {{date}}. Se não foi você, ignore este e-mail: sem confirmação não receberá e-mails promocionais nossos.',
     unsubscribe: 'Cancelar a subscrição',
     confirmedTitle: 'O seu endereço de e-mail está confirmado',
@@ -195,6 +212,8 @@ export const MAIL_WORDING = {
     subject: 'Bekräfta din e-postadress för {{shop}}',
     intro: 'På {{site}} samtyckte du till att få erbjudanden och nyheter från {{shop}} via e-post, med dessa ord:',
     button: 'Bekräfta min e-postadress',
+    confirmTitle: 'Bekräfta din e-postadress för {{shop}}',
+    confirmText: 'Tryck på knappen för att bekräfta att {{shop}} får skicka erbjudanden och nyheter till den här adressen.',
     expiry: 'Länken fungerar en gång, till och med {{date}}. Om det inte var du kan du bortse från detta e-postmeddelande: utan bekräftelse får du ingen marknadsföring via e-post från oss.',
     unsubscribe: 'Avregistrera',
     confirmedTitle: 'Din e-postadress är bekräftad',
@@ -216,6 +235,8 @@ export const MAIL_WORDING = {
     subject: 'Bekræft din e-mailadresse til {{shop}}',
     intro: 'På {{site}} gav du samtykke til at modtage tilbud og nyheder fra {{shop}} på e-mail, med disse ord:',
     button: 'Bekræft min e-mailadresse',
+    confirmTitle: 'Bekræft din e-mailadresse for {{shop}}',
+    confirmText: 'Tryk på knappen for at bekræfte, at {{shop}} må sende dig tilbud og nyheder på denne adresse.',
     expiry: 'Linket virker én gang, indtil {{date}}. Hvis det ikke var dig, kan du se bort fra denne e-mail: uden bekræftelse modtager du ingen markedsføring på e-mail fra os.',
     unsubscribe: 'Afmeld',
     confirmedTitle: 'Din e-mailadresse er bekræftet',
@@ -237,6 +258,8 @@ export const MAIL_WORDING = {
     subject: 'يرجى تأكيد عنوان بريدك الإلكتروني لدى {{shop}}',
     intro: 'وافقتَ على {{site}} على تلقي العروض والأخبار من {{shop}} عبر البريد الإلكتروني، بهذه الكلمات:',
     button: 'تأكيد عنوان بريدي الإلكتروني',
+    confirmTitle: 'أكّد عنوان بريدك الإلكتروني لدى {{shop}}',
+    confirmText: 'اضغط على الزر لتأكيد أنه يجوز لـ {{shop}} أن يرسل العروض والأخبار إلى هذا العنوان.',
     expiry: 'يعمل الرابط مرة واحدة حتى {{date}}. إن لم تكن أنت صاحب الطلب فتجاهل هذه الرسالة: لن تصلك منا رسائل ترويجية دون تأكيد.',
     unsubscribe: 'إلغاء الاشتراك',
     confirmedTitle: 'تم تأكيد عنوان بريدك الإلكتروني',

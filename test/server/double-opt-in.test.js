@@ -19,6 +19,13 @@ import { makeRecord, post, startCollector, tempDir, tempStore, wordingHash } fro
  */
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** @param {import('playwright-core').Page} page */
+async function assertNoAxeViolations(page) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => /** @type {any} */ (window).axe.run(document, { resultTypes: ['violations'] }));
+  assert.deepEqual(result.violations.map((/** @type {{ id: string }} */ v) => v.id), []);
+}
 const SECRET = 'webhook-secret-for-the-tests';
 const SENTENCE = 'Ich möchte Angebote und Neuigkeiten von Cluster Carat per E-Mail erhalten. Diese Einwilligung kann ich jederzeit widerrufen.';
 const WORDING = `[de]\nCookies\nWir verwenden Cookies.\nNotwendig: immer an\n${SENTENCE}`;
@@ -236,15 +243,22 @@ describe('double opt-in: the confirmation mail and its links', () => {
       assert.ok(!token.includes(id) && !decoded.includes(id.replaceAll('-', '')), 'the token reveals neither consent nor visitor id');
     }
 
+    // Mail scanners and link previews fetch every link in a mail: none of that may confirm.
+    assert.equal((await fetch(confirmUrl, { method: 'HEAD' })).status, 200);
     const page = await browser.newPage();
     try {
       const response = await page.goto(confirmUrl);
       assert.equal(response?.status(), 200);
-      assert.equal(await page.locator('h1').textContent(), 'Ihre E-Mail-Adresse ist bestätigt');
+      assert.equal(await page.locator('h1').textContent(), 'Bestätigen Sie Ihre E-Mail-Adresse für Cluster Carat');
       assert.equal(await page.locator('html').getAttribute('lang'), 'de');
-      await page.evaluate(axeSource);
-      const result = await page.evaluate(() => /** @type {any} */ (window).axe.run(document, { resultTypes: ['violations'] }));
-      assert.deepEqual(result.violations.map((/** @type {{ id: string }} */ v) => v.id), []);
+      await assertNoAxeViolations(page);
+      assert.deepEqual((await recordsOf(address)).map((r) => r.record.method), ['custom'], 'opening the link stores nothing');
+
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(confirmUrl);
+      await page.locator('h1', { hasText: 'Ihre E-Mail-Adresse ist bestätigt' }).waitFor();
+      await assertNoAxeViolations(page);
     } finally {
       await page.close();
     }
@@ -265,15 +279,17 @@ describe('double opt-in: the confirmation mail and its links', () => {
       { event: 'email.confirmed', address, visitorId: record.visitorId, confirmedAt: confirm.email.confirmedAt },
     );
 
-    const again = await fetch(confirmUrl);
-    assert.equal(again.status, 410, 'a used link');
-    assert.match(await again.text(), /Dieser Link wurde bereits verwendet/);
+    for (const method of ['GET', 'POST']) {
+      const again = await fetch(confirmUrl, { method });
+      assert.equal(again.status, 410, `a used link, ${method}`);
+      assert.match(await again.text(), /Dieser Link wurde bereits verwendet/);
+    }
     assert.equal((await recordsOf(address)).length, 2, 'nothing stored for a used link');
   });
 
   it('answers 404 for a token never issued or malformed, 410 once expired, and stores nothing', async () => {
-    for (const token of ['x'.repeat(43), 'not-a-token', '%3Cscript%3E']) {
-      const response = await fetch(`${collector.url}/confirm/${token}`, { headers: { 'accept-language': 'fr-CH, de;q=0.5' } });
+    for (const [token, method] of [['x'.repeat(43), 'GET'], ['x'.repeat(43), 'POST'], ['not-a-token', 'GET'], ['%3Cscript%3E', 'POST']]) {
+      const response = await fetch(`${collector.url}/confirm/${token}`, { method, headers: { 'accept-language': 'fr-CH, de;q=0.5' } });
       assert.equal(response.status, 404);
       const html = await response.text();
       assert.match(html, /<html lang="fr"/);
@@ -285,9 +301,11 @@ describe('double opt-in: the confirmation mail and its links', () => {
     const { confirmUrl } = linksOf(await mailbox.next(address));
     collector.forward(7 * DAY + 60000);
     try {
-      const response = await fetch(confirmUrl);
-      assert.equal(response.status, 410);
-      assert.match(await response.text(), /Dieser Link ist abgelaufen/);
+      for (const method of ['GET', 'POST']) {
+        const response = await fetch(confirmUrl, { method });
+        assert.equal(response.status, 410);
+        assert.match(await response.text(), /Dieser Link ist abgelaufen/);
+      }
     } finally {
       collector.forward(-(7 * DAY + 60000));
     }
@@ -354,7 +372,7 @@ describe('double opt-in: the confirmation mail and its links', () => {
     let address = 'hook500@clustercarat.example';
     await grant(collector.url, address);
     let { confirmUrl } = linksOf(await mailbox.next(address));
-    assert.equal((await fetch(confirmUrl)).status, 200);
+    assert.equal((await fetch(confirmUrl, { method: 'POST' })).status, 200);
     const tries = await receiver.waitFor((d) => d.body.address === address, 3);
     assert.ok(tries.every((d) => d.signed));
     assert.equal(new Set(tries.map((d) => JSON.stringify(d.body))).size, 1, 'the same body each time');
@@ -363,7 +381,7 @@ describe('double opt-in: the confirmation mail and its links', () => {
     address = 'hookhang@clustercarat.example';
     await grant(collector.url, address);
     ({ confirmUrl } = linksOf(await mailbox.next(address)));
-    const page = await fetch(confirmUrl);
+    const page = await fetch(confirmUrl, { method: 'POST' });
     const answeredAt = Date.now();
     assert.equal(page.status, 200);
     await receiver.waitFor((d) => d.body.address === address, 2);
