@@ -128,12 +128,12 @@ export async function buildApp(options) {
   const heads = options.headPublishing && startHeadPublisher({ head: () => store.head(), ...options.headPublishing });
   const retention = options.retention
     && startRetention({ remove: (run) => store.removeOld(run), now: () => now().getTime(), logError: (error) => app.log.error(error), ...options.retention });
-  const webhook = options.confirmWebhook ? confirmWebhook(options.confirmWebhook, app.log) : null;
+  const webhook = options.confirmWebhook ? confirmWebhook({ options: options.confirmWebhook, store, now, log: app.log }) : null;
   const mailer = options.mail ? startConfirmationMailer({ store, mail: options.mail, now, log: app.log }) : null;
   app.addHook('onClose', async () => {
     await retention?.close();
     await mailer?.close();
-    webhook?.close();
+    await webhook?.close();
     // Every answered record is committed by now: the final head covers them all.
     await heads?.close();
     await store.close();

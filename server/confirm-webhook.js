@@ -3,9 +3,10 @@ import { createHmac } from 'node:crypto';
 /**
  * Tells the shop's server when an address is confirmed or unsubscribed (SPEC §12): a JSON POST to
  * `CONFIRM_WEBHOOK_URL`, signed `X-Carat-Signature: sha256=HEX` (HMAC-SHA256 of the exact body
- * under `CONFIRM_WEBHOOK_SECRET`). Delivery runs beside the request that caused it, never in its
- * way: a receiver that fails, answers other than 2xx or hangs is tried again with backoff, and
- * every failure is logged. The records themselves are in the store whatever the webhook does.
+ * under `CONFIRM_WEBHOOK_SECRET`). An event is queued in the store before the page that caused it
+ * answers, and posted beside it, never in its way: a receiver that fails, answers other than 2xx
+ * or hangs is tried again with backoff, across restarts and from any collector on the store, and
+ * every failure is logged. Delivery is at least once: the receiver tells repeats by `id`.
  *
  * @typedef {object} WebhookOptions
  * @property {string} url
@@ -13,6 +14,7 @@ import { createHmac } from 'node:crypto';
  * @property {number} [timeoutMs] per attempt (default 10 s)
  * @property {number} [firstRetryMs] doubled after each failure, at most an hour (default 5 s)
  * @property {number} [attempts] before giving up (default 12, about 3 hours with the defaults)
+ * @property {number} [pollMs] how often to look for events that are due (default 15 s)
  */
 
 const LAST_RETRY_MS = 3600 * 1000;
@@ -21,60 +23,119 @@ const LAST_RETRY_MS = 3600 * 1000;
 export const webhookSignature = (body, secret) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 /**
- * @param {WebhookOptions} options
- * @param {import('fastify').FastifyBaseLogger} log
+ * @param {{ options: WebhookOptions, store: import('./store.js').Store, now: () => Date, log: import('fastify').FastifyBaseLogger }} setup
  */
-export function confirmWebhook(options, log) {
+export function confirmWebhook({ options, store, now, log }) {
   const timeoutMs = options.timeoutMs ?? 10000;
   const firstRetryMs = options.firstRetryMs ?? 5000;
   const attempts = options.attempts ?? 12;
-  /** @type {Set<NodeJS.Timeout>} */
-  const waiting = new Set();
+  const pollMs = options.pollMs ?? 15000;
+  // Held past the longest attempt, so no other collector posts an event while this one still may.
+  const leaseMs = timeoutMs + 60 * 1000;
+  const events = store.webhookEvents;
+  /** @type {Promise<void> | null} */
+  let draining = null;
+  let again = false;
   let closed = false;
+  /** @type {Set<NodeJS.Timeout>} */
+  const retries = new Set();
+  /** Aborts the post under way when the collector closes. */
+  const closing = new AbortController();
 
-  /** @param {string} body @param {number} attempt */
-  async function deliver(body, attempt) {
-    let problem;
+  /** @param {string} body @returns {Promise<string | null>} null once delivered, else what went wrong */
+  async function post(body) {
     try {
       const response = await fetch(options.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-carat-signature': webhookSignature(body, options.secret) },
         body,
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), closing.signal]),
       });
       await response.body?.cancel();
-      if (response.ok) return;
-      problem = `answered ${response.status}`;
+      return response.ok ? null : `answered ${response.status}`;
     } catch (error) {
-      problem = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : String(error instanceof Error ? error.message : error);
+      if (error instanceof Error && error.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
+      return String(error instanceof Error ? error.message : error);
     }
-    if (attempt >= attempts || closed) {
+  }
+
+  /** @param {import('./webhook-events.js').ClaimedEvent} event */
+  async function deliver({ id, body, attempts: attempt }) {
+    const problem = await post(body);
+    if (problem === null) return events.delivered(id);
+    if (closed) {
+      // Due again at once: the next collector to start posts it.
+      log.warn({ webhook: options.url, attempt }, 'confirmation webhook: a delivery under way at shutdown waits in the store');
+      return events.failed(id, now(), 'the collector closed');
+    }
+    if (attempt >= attempts) {
       log.error({ webhook: options.url, attempt, body }, `confirmation webhook given up: ${problem}`);
-      return;
+      return events.gaveUp(id, now(), problem);
     }
     const retryMs = Math.min(firstRetryMs * 2 ** (attempt - 1), LAST_RETRY_MS);
     log.warn({ webhook: options.url, attempt, retryInMs: retryMs }, `confirmation webhook failed: ${problem}`);
-    const timer = setTimeout(() => {
-      waiting.delete(timer);
-      void deliver(body, attempt + 1);
-    }, retryMs);
-    waiting.add(timer);
+    await events.failed(id, new Date(now().getTime() + retryMs), problem);
+    kickIn(retryMs);
   }
+
+  async function drain() {
+    while (!closed) {
+      const event = await events.claim(now(), leaseMs);
+      if (!event) return;
+      await deliver(event);
+    }
+  }
+
+  /** Posts what is due now; while a round runs, another follows it. */
+  function kick() {
+    if (closed) return;
+    if (draining) {
+      again = true;
+      return;
+    }
+    draining = drain()
+      .catch((error) => log.error(error, 'confirmation webhook: the queue could not be read'))
+      .finally(() => {
+        draining = null;
+        if (again) {
+          again = false;
+          kick();
+        }
+      });
+  }
+
+  /** Looks again when an event this collector put off is due, sooner than the next poll. @param {number} ms */
+  function kickIn(ms) {
+    if (ms >= pollMs) return;
+    const retry = setTimeout(() => { retries.delete(retry); kick(); }, ms + 10);
+    retry.unref();
+    retries.add(retry);
+  }
+
+  const timer = setInterval(kick, pollMs);
+  timer.unref();
+  kick();
 
   return {
     /**
-     * Posts the event in the background.
+     * Queues the event in the store and posts it in the background; resolves once it is queued.
      * @param {Record<string, unknown>} event
      */
-    notify(event) {
-      void deliver(JSON.stringify(event), 1);
+    async notify(event) {
+      try {
+        await events.queue(JSON.stringify(event), now());
+        kick();
+      } catch (error) {
+        log.error({ webhook: options.url, event }, `confirmation webhook: event not queued: ${error instanceof Error ? error.message : error}`);
+      }
     },
-    /** Drops the retries still waiting, logging each: the records they announce are in the store. */
-    close() {
+    /** Stops posting: a post under way is cut short and stays due in the store. */
+    async close() {
       closed = true;
-      for (const timer of waiting) clearTimeout(timer);
-      if (waiting.size) log.warn({ webhook: options.url, pending: waiting.size }, 'confirmation webhook: deliveries still waiting were dropped at shutdown');
-      waiting.clear();
+      clearInterval(timer);
+      for (const retry of retries) clearTimeout(retry);
+      closing.abort();
+      await draining;
     },
   };
 }

@@ -102,7 +102,7 @@ export async function confirmationRoutes(app, { store, now, shopName, wording, w
       await store.confirmations.releaseToken(tokenHash(token));
       return answerPage(reply, 503, language, 'failed');
     }
-    webhook?.notify({
+    await webhook?.notify({
       event: 'email.confirmed', id: record.id, visitorId: record.visitorId, address: confirmation.address,
       confirmedAt: at.toISOString(), site: record.site, language: record.language,
     });
@@ -127,7 +127,7 @@ export async function confirmationRoutes(app, { store, now, shopName, wording, w
       if (!grant) throw new Error(`the grant ${confirmation.consentId} is not in the store`);
       const record = recordFor(/** @type {Record<string, unknown>} */ (grant.record), 'withdraw', { marketing: 'denied', address: confirmation.address }, at);
       await addRecord(store, { record, receivedAt: at.toISOString(), clientAddress });
-      webhook?.notify({
+      await webhook?.notify({
         event: 'email.unsubscribed', id: record.id, visitorId: record.visitorId, address: confirmation.address,
         unsubscribedAt: at.toISOString(), site: record.site, language: record.language,
       });

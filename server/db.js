@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { canonicalJson, chainHashOf, GENESIS } from './chain.js';
 import { CONFIRMATIONS_MIGRATION, sqliteConfirmations } from './confirmations-sqlite.js';
+import { WEBHOOK_EVENTS_MIGRATION, sqliteWebhookEvents } from './webhook-events-sqlite.js';
 import { ENTRIES_SQL, entryOf, forSqlite, HEAD_SQL, REMOVABLE_SQL } from './chain-rows.js';
 import { REMOVAL_BATCH, removalOf } from './retention.js';
 
@@ -198,6 +199,8 @@ export const MIGRATIONS = [
     dropGuards(db);
     createGuards(db);
   },
+  // The confirmation webhook's events wait in the store until delivered (webhook-events.js).
+  WEBHOOK_EVENTS_MIGRATION,
 ];
 
 const EXPORT_BATCH = 500;
@@ -534,6 +537,8 @@ export function openConsentDb(path) {
     },
 
     confirmations: sqliteConfirmations(db),
+
+    webhookEvents: sqliteWebhookEvents(db),
 
     close() {
       db.close();

@@ -6,6 +6,7 @@ import { groupCommit } from './group-commit.js';
 import { rowOf } from './record-writer.js';
 import { sameRecord } from './db.js';
 import { CONFIRMATIONS_MIGRATION, postgresConfirmations } from './confirmations-postgres.js';
+import { WEBHOOK_EVENTS_MIGRATION, postgresWebhookEvents } from './webhook-events-postgres.js';
 
 /**
  * The collector's store on PostgreSQL (`DATABASE_URL=postgres://…`): the same tables, rules and
@@ -118,6 +119,8 @@ export const MIGRATIONS = [
      FOR EACH STATEMENT EXECUTE FUNCTION consent_retention_append_only();
    CREATE TRIGGER consent_removals_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON consent_removals
      FOR EACH STATEMENT EXECUTE FUNCTION consent_retention_append_only();`,
+  // The confirmation webhook's events wait in the store until delivered (webhook-events.js).
+  WEBHOOK_EVENTS_MIGRATION,
 ];
 
 /** The guards `verify` expects (besides the chain itself). */
@@ -358,6 +361,7 @@ export async function openPostgresStore(url, logError) {
       await pool.query('SELECT 1');
     },
     confirmations: postgresConfirmations(pool),
+    webhookEvents: postgresWebhookEvents(pool),
     async close() {
       await commits.drain();
       await pool.end();

@@ -33,6 +33,7 @@ import { startCheckpointer } from './checkpointer.js';
  *   the console's per-day counters for the UTC days from `from` to `to`, both included
  * @property {() => Awaitable<void>} ping throws when the database does not answer
  * @property {import('./confirmations.js').ConfirmationStore} confirmations the double opt-in's mails and links
+ * @property {import('./webhook-events.js').WebhookEventStore} webhookEvents the confirmation webhook's events until delivered
  * @property {() => Promise<void>} close stores what is queued, then closes
  *
  * @typedef {{ dbPath: string } | { databaseUrl: string }} StoreOptions

@@ -391,6 +391,83 @@ describe('double opt-in: the confirmation mail and its links', () => {
   });
 });
 
+describe('the confirmation webhook across restarts', () => {
+  /** @type {Awaited<ReturnType<typeof tempStore>>} */
+  let temp;
+  /** @type {Awaited<ReturnType<typeof startMailbox>>} */
+  let mailbox;
+  /** @type {Awaited<ReturnType<typeof startReceiver>>} */
+  let receiver;
+  let smtpPort = 0;
+  before(async () => {
+    temp = await tempStore();
+    smtpPort = await freePort();
+    mailbox = await startMailbox(smtpPort);
+    receiver = await startReceiver();
+  });
+  after(async () => {
+    await mailbox?.close();
+    await receiver?.close();
+    await temp?.remove();
+  });
+
+  /** Confirms a new grant through `collector`, as the page's button does. @param {{ url: string }} collector @param {string} address */
+  async function confirm(collector, address) {
+    await grant(collector.url, address);
+    const { confirmUrl } = linksOf(await mailbox.next(address));
+    assert.equal((await fetch(confirmUrl, { method: 'POST' })).status, 200);
+  }
+
+  it('keeps an event the receiver refused, or that was under way at shutdown, and the next collector delivers it', async () => {
+    const hook = { url: receiver.url, secret: SECRET, timeoutMs: 5000, firstRetryMs: 60000, pollMs: 100 };
+    receiver.state.mode = 'fail';
+    receiver.state.failures = Infinity;
+    let collector = await startInProcess(temp, smtpPort, { confirmWebhook: hook });
+    await confirm(collector, 'refused@clustercarat.example');
+    await receiver.waitFor((d) => d.body.address === 'refused@clustercarat.example');
+    receiver.state.mode = 'hang';
+    await confirm(collector, 'cut@clustercarat.example');
+    await receiver.waitFor((d) => d.body.address === 'cut@clustercarat.example');
+    await collector.app.close();
+    assert.equal(receiver.dropped.length, 1, 'the post under way was cut short at shutdown');
+
+    receiver.state.mode = 'ok';
+    collector = await startInProcess(temp, smtpPort, { confirmWebhook: hook });
+    try {
+      const cut = await receiver.waitFor((d) => d.body.address === 'cut@clustercarat.example', 2);
+      assert.equal(new Set(cut.map((d) => JSON.stringify(d.body))).size, 1, 'the same event, due again at once');
+      // The refused one waits for its retry, a minute after the first try.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.equal(receiver.deliveries.filter((d) => d.body.address === 'refused@clustercarat.example').length, 1);
+      collector.forward(61000);
+      const refused = await receiver.waitFor((d) => d.body.address === 'refused@clustercarat.example', 2);
+      assert.deepEqual(refused.map((d) => [d.body.event, d.signed]), [['email.confirmed', true], ['email.confirmed', true]]);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.equal(receiver.deliveries.filter((d) => /^(refused|cut)@/.test(d.body.address)).length, 4, 'each delivered once, and no more');
+    } finally {
+      await collector.app.close();
+    }
+  });
+
+  it('gives up after `attempts` tries, logging the event', async () => {
+    receiver.state.mode = 'fail';
+    receiver.state.failures = Infinity;
+    const collector = await startInProcess(temp, smtpPort, {
+      confirmWebhook: { url: receiver.url, secret: SECRET, timeoutMs: 5000, firstRetryMs: 50, attempts: 2, pollMs: 100 },
+    });
+    try {
+      await confirm(collector, 'lost@clustercarat.example');
+      await receiver.waitFor((d) => d.body.address === 'lost@clustercarat.example', 2);
+      collector.forward(3600 * 1000);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      assert.equal(receiver.deliveries.filter((d) => d.body.address === 'lost@clustercarat.example').length, 2);
+    } finally {
+      await collector.app.close();
+      receiver.state.mode = 'ok';
+    }
+  });
+});
+
 describe('double opt-in with the mail server down', () => {
   it('stores and answers the record at once, keeps the mail in the store and sends it once the server is up', async () => {
     const temp = await tempStore();
