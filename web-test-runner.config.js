@@ -82,7 +82,8 @@ function collectorPlugin() {
     serve(context) {
       if (context.path === '/__collector.json') return { body: info, type: 'json' };
     },
-    // The visitor follows the link in the confirmation mail the collector sent to `address`.
+    // The visitor follows the link in the confirmation mail the collector sent to `address`, and
+    // presses the button on the page it opens (its POST confirms; the GET alone changes nothing).
     async executeCommand({ command, payload }) {
       if (command !== 'confirm-email') return undefined;
       const { address } = /** @type {{ address: string }} */ (payload);
@@ -92,7 +93,8 @@ function collectorPlugin() {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       const link = mail && /(http:\/\/\S+\/confirm\/\S+)/.exec(mail.text)?.[1];
-      return link ? (await fetch(link)).status : 0;
+      if (!link || (await fetch(link)).status !== 200) return 0;
+      return (await fetch(link, { method: 'POST' })).status;
     },
     async serverStop() {
       if (child && child.exitCode === null) {
