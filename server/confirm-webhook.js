@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { queueDrainer } from './queue-drainer.js';
 
 /**
  * Tells the shop's server when an address is confirmed or unsubscribed (SPEC §12): a JSON POST to
@@ -29,16 +30,10 @@ export function confirmWebhook({ options, store, now, log }) {
   const timeoutMs = options.timeoutMs ?? 10000;
   const firstRetryMs = options.firstRetryMs ?? 5000;
   const attempts = options.attempts ?? 12;
-  const pollMs = options.pollMs ?? 15000;
   // Held past the longest attempt, so no other collector posts an event while this one still may.
   const leaseMs = timeoutMs + 60 * 1000;
   const events = store.webhookEvents;
-  /** @type {Promise<void> | null} */
-  let draining = null;
-  let again = false;
   let closed = false;
-  /** @type {Set<NodeJS.Timeout>} */
-  const retries = new Set();
   /** Aborts the post under way when the collector closes. */
   const closing = new AbortController();
 
@@ -75,7 +70,7 @@ export function confirmWebhook({ options, store, now, log }) {
     const retryMs = Math.min(firstRetryMs * 2 ** (attempt - 1), LAST_RETRY_MS);
     log.warn({ webhook: options.url, attempt, retryInMs: retryMs }, `confirmation webhook failed: ${problem}`);
     await events.failed(id, new Date(now().getTime() + retryMs), problem);
-    kickIn(retryMs);
+    queue.kickIn(retryMs);
   }
 
   async function drain() {
@@ -86,35 +81,11 @@ export function confirmWebhook({ options, store, now, log }) {
     }
   }
 
-  /** Posts what is due now; while a round runs, another follows it. */
-  function kick() {
-    if (closed) return;
-    if (draining) {
-      again = true;
-      return;
-    }
-    draining = drain()
-      .catch((error) => log.error(error, 'confirmation webhook: the queue could not be read'))
-      .finally(() => {
-        draining = null;
-        if (again) {
-          again = false;
-          kick();
-        }
-      });
-  }
-
-  /** Looks again when an event this collector put off is due, sooner than the next poll. @param {number} ms */
-  function kickIn(ms) {
-    if (ms >= pollMs) return;
-    const retry = setTimeout(() => { retries.delete(retry); kick(); }, ms + 10);
-    retry.unref();
-    retries.add(retry);
-  }
-
-  const timer = setInterval(kick, pollMs);
-  timer.unref();
-  kick();
+  const queue = queueDrainer({
+    drain,
+    pollMs: options.pollMs ?? 15000,
+    onError: (error) => log.error(error, 'confirmation webhook: the queue could not be read'),
+  });
 
   return {
     /**
@@ -124,7 +95,7 @@ export function confirmWebhook({ options, store, now, log }) {
     async notify(event) {
       try {
         await events.queue(JSON.stringify(event), now());
-        kick();
+        queue.kick();
       } catch (error) {
         log.error({ webhook: options.url, event }, `confirmation webhook: event not queued: ${error instanceof Error ? error.message : error}`);
       }
@@ -132,10 +103,8 @@ export function confirmWebhook({ options, store, now, log }) {
     /** Stops posting: a post under way is cut short and stays due in the store. */
     async close() {
       closed = true;
-      clearInterval(timer);
-      for (const retry of retries) clearTimeout(retry);
       closing.abort();
-      await draining;
+      await queue.close();
     },
   };
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { confirmationMail, emailSentenceOf } from './confirmation-mail.js';
 import { mailLanguage } from './mail-wording.js';
+import { queueDrainer } from './queue-drainer.js';
 
 /**
  * Sends the confirmation mails of the double opt-in (SPEC §12) from the queue in the store: a
@@ -49,11 +50,6 @@ export function startConfirmationMailer({ store, mail, now, log }) {
     greetingTimeout: 10000,
     socketTimeout: 30000,
   });
-  /** @type {Promise<void> | null} */
-  let draining = null;
-  /** @type {Set<NodeJS.Timeout>} */
-  const retries = new Set();
-  let again = false;
   let closed = false;
 
   /**
@@ -84,7 +80,7 @@ export function startConfirmationMailer({ store, mail, now, log }) {
       const message = await compose(claimed, token, unsubscribeToken);
       if (!message) {
         await store.confirmations.postponeMail(claimed.id, new Date(now().getTime() + WORDING_RECHECK_MS));
-        kickIn(WORDING_RECHECK_MS);
+        queue.kickIn(WORDING_RECHECK_MS);
         return;
       }
       await transport.sendMail(message);
@@ -94,7 +90,7 @@ export function startConfirmationMailer({ store, mail, now, log }) {
       const reason = error instanceof Error ? error.message : String(error);
       log.warn({ address: claimed.address, attempt: claimed.attempts, retryInS: retryMs / 1000 }, `confirmation mail not sent: ${reason}`);
       await store.confirmations.mailFailed(claimed.id, new Date(now().getTime() + retryMs), reason);
-      kickIn(retryMs);
+      queue.kickIn(retryMs);
     }
   }
 
@@ -108,35 +104,11 @@ export function startConfirmationMailer({ store, mail, now, log }) {
     }
   }
 
-  /** Sends what is due now; while a round runs, another follows it. */
-  function kick() {
-    if (closed) return;
-    if (draining) {
-      again = true;
-      return;
-    }
-    draining = drain()
-      .catch((error) => log.error(error, 'confirmation mails: the queue could not be read'))
-      .finally(() => {
-        draining = null;
-        if (again) {
-          again = false;
-          kick();
-        }
-      });
-  }
-
-  /** Looks again when a mail this collector put off is due, sooner than the next poll. @param {number} ms */
-  function kickIn(ms) {
-    if (ms >= (mail.pollMs ?? 15000)) return;
-    const retry = setTimeout(() => { retries.delete(retry); kick(); }, ms + 10);
-    retry.unref();
-    retries.add(retry);
-  }
-
-  const timer = setInterval(kick, mail.pollMs ?? 15000);
-  timer.unref();
-  kick();
+  const queue = queueDrainer({
+    drain,
+    pollMs: mail.pollMs ?? 15000,
+    onError: (error) => log.error(error, 'confirmation mails: the queue could not be read'),
+  });
 
   return {
     /**
@@ -151,7 +123,7 @@ export function startConfirmationMailer({ store, mail, now, log }) {
           consentId: record.id.toLowerCase(), visitorId: record.visitorId, address: record.email.address.toLowerCase(),
           language: mailLanguage(record.language), publicUrl,
         }, now());
-        if (queued) kick();
+        if (queued) queue.kick();
       } catch (error) {
         log.error(error, `confirmation mail for consent ${record.id} not queued`);
       }
@@ -159,9 +131,7 @@ export function startConfirmationMailer({ store, mail, now, log }) {
     /** Stops looking for mails and waits for the one being sent. */
     async close() {
       closed = true;
-      clearInterval(timer);
-      for (const retry of retries) clearTimeout(retry);
-      await draining;
+      await queue.close();
       transport.close();
     },
   };
