@@ -20,6 +20,24 @@ function mount(): void {
   element.config = scriptOptions();
   // First in the body, so the banner is the first stop for keyboard and screen-reader users.
   document.body.prepend(element);
+  keepInPage(element);
+}
+
+/**
+ * Shops that swap in a new `<body>` on each click (Turbo Drive, pjax) or replace what is in it
+ * (htmx's `hx-boost`) take the element out with the old content, and the page's own scripts stay:
+ * the element goes back in, at the top, and copies of it a snapshot cache brings back (Turbo's,
+ * for the back button) go. Only the `<html>` and `<body>` children are watched, not the page.
+ */
+function keepInPage(element: HTMLElement): void {
+  const watch = new MutationObserver(() => {
+    if (element.isConnected || !document.body) return;
+    for (const copy of document.querySelectorAll('carat-consent')) copy.remove();
+    document.body.prepend(element);
+    watch.observe(document.body, { childList: true });
+  });
+  watch.observe(document.documentElement, { childList: true });
+  watch.observe(document.body, { childList: true });
 }
 
 defineCaratConsent();

@@ -58,6 +58,8 @@ export class ConsentController implements ReactiveController {
   private gateWatch?: MutationObserver;
   channel?: BroadcastChannel;
   private started = false;
+  /** Counts starts and stops: a start's later steps go on only while its element stays in the page. */
+  private generation = 0;
   private markReady = () => {};
   /** Settles once the stored state is known; API calls wait for it. */
   loaded = new Promise<void>((resolve) => (this.markReady = resolve));
@@ -73,6 +75,7 @@ export class ConsentController implements ReactiveController {
   hostConnected(): void {
     if (this.started) return;
     this.started = true;
+    const generation = ++this.generation;
     // A returning visitor's choice applies from the hint first of all: Consent Mode and gated
     // scripts wait neither for the other options nor for IndexedDB, which confirms or corrects it
     // in `start`. A hint from before the site set or changed `policy-version` is not trusted.
@@ -84,11 +87,12 @@ export class ConsentController implements ReactiveController {
       this.applied = true;
     }
     this.watchForGated();
-    this.start(sources, cookies, !!hint).catch((error) => report('the widget could not start', error));
+    this.start(sources, cookies, !!hint, () => generation == this.generation).catch((error) => report('the widget could not start', error));
   }
 
   hostDisconnected(): void {
     this.started = false;
+    this.generation++;
     this.ready = false;
     this.loaded = new Promise<void>((resolve) => (this.markReady = resolve));
     this.channel?.close();
@@ -156,8 +160,11 @@ export class ConsentController implements ReactiveController {
     gateWhenNeeded();
   }
 
-  /** Options, wording and the stored choice; `hinted`: whether the cookies held a hint. */
-  private async start(sources: OptionSource[], cookies: string, hinted: boolean): Promise<void> {
+  /**
+   * Options, wording and the stored choice; `hinted`: whether the cookies held a hint; `current`:
+   * false once the element has left the page (or left and come back), when this start stops.
+   */
+  private async start(sources: OptionSource[], cookies: string, hinted: boolean, current: () => boolean): Promise<void> {
     // `document.URL`, a string, rather than `location`: its object is one more for every page to make.
     const { options, errors } = parseOptions(sources, new URL(document.URL));
     for (const error of errors) report(error);
@@ -189,14 +196,18 @@ export class ConsentController implements ReactiveController {
       }),
       options.services.length ? loadServices().catch((error) => void report('the services part could not be loaded', error)) : undefined,
     ]);
+    if (!current()) return;
     // The shop's English wording stands in for a language it gave none in (its own categories' names).
     this.strings = { ...options.translations.en, ...strings, ...options.translations[this.language] };
     this.services = services ? services.createServices(this) : undefined;
     // A first visit opens IndexedDB on its first choice: opening creates the database, and the
     // banner need not wait for that.
-    const storage = (this.storage = first ? openedOnUse(open) : await open());
-    if (!first) await this.adoptStored(storage);
+    const storage = first ? openedOnUse(open) : await open();
+    if (!current()) return;
+    this.storage = storage;
+    if (!first) await this.adoptStored(storage, current);
     else this.adopt(null, options.policyVersion);
+    if (!current()) return;
 
     this.channel = new BroadcastChannel('carat-consent');
     this.channel.onmessage = ({ data }: MessageEvent<ConsentRecord>) => this.adopt(data, data.policyVersion, true);
@@ -207,26 +218,28 @@ export class ConsentController implements ReactiveController {
     this.host.requestUpdate();
     this.emit('ready', this.prompt ? null : this.record);
     await afterPaint();
+    if (!current()) return;
     // Read now, so a choice from the banner need not wait for the network.
     void this.policyVersion;
     // IndexedDB is the record: a choice stored there before localStorage knew of it still counts.
-    if (first && (await databaseListed()) && !this.record) {
-      await this.adoptStored(storage);
+    if (first && (await databaseListed()) && current() && !this.record) {
+      await this.adoptStored(storage, current);
       if (this.record) this.emit('change', this.record);
     }
   }
 
-  /** Reads the stored choice and the visitor id, and adopts the choice. */
-  private async adoptStored(storage: ConsentStorage): Promise<void> {
+  /** Reads the stored choice and the visitor id, and adopts the choice, while `current()`. */
+  private async adoptStored(storage: ConsentStorage, current: () => boolean): Promise<void> {
     const { options } = this;
     const [record, visitorId] = await Promise.all([storage.get<ConsentRecord>('current'), storage.get<string>('visitor')]);
+    if (!current()) return;
     this.visitorId = visitorId ?? '';
     if (record && !options.policyVersion) {
       // The stored choice applies before the policy is read; a changed policy then asks again.
       this.adopt(record, record.policyVersion);
       // A policy that failed to load must not re-ask every visitor: keep the version they agreed to.
       const version = await this.policyVersion;
-      if (version && version != record.policyVersion) this.adopt(record, version);
+      if (version && version != record.policyVersion && current()) this.adopt(record, version);
     } else this.adopt(record ?? null, options.policyVersion);
   }
 
