@@ -25,9 +25,9 @@ function mount(): void {
 
 /**
  * Shops that swap in a new `<body>` on each click (Turbo Drive, pjax) or replace what is in it
- * (htmx's `hx-boost`) take the element out with the old content, and the page's own scripts stay:
- * the element goes back in, at the top, and copies of it a snapshot cache brings back (Turbo's,
- * for the back button) go. Only the `<html>` and `<body>` children are watched, not the page.
+ * (htmx's `hx-boost`) take the element out with the old content, and this script does not run
+ * again: the element goes back in, at the top, and copies of it that a history cache brings back
+ * for the back button (htmx's) go. Only the `<html>` and `<body>` children are watched.
  */
 function keepInPage(element: HTMLElement): void {
   const watch = new MutationObserver(() => {
