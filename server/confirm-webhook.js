@@ -19,6 +19,8 @@ import { queueDrainer } from './queue-drainer.js';
  */
 
 const LAST_RETRY_MS = 3600 * 1000;
+/** How long a given-up event stays in the store, for the shop to see, before its address goes. */
+const GIVEN_UP_KEPT_MS = 30 * 24 * 3600 * 1000;
 
 /** @param {string} body @param {string} secret */
 export const webhookSignature = (body, secret) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
@@ -74,6 +76,7 @@ export function confirmWebhook({ options, store, now, log }) {
   }
 
   async function drain() {
+    await events.forgetGivenUp(new Date(now().getTime() - GIVEN_UP_KEPT_MS));
     while (!closed) {
       const event = await events.claim(now(), leaseMs);
       if (!event) return;

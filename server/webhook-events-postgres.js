@@ -36,5 +36,8 @@ export function postgresWebhookEvents(pool) {
     async gaveUp(id, at, error) {
       await pool.query('UPDATE webhook_events SET given_up_at = $1, claimed_until = NULL, last_error = $2 WHERE id = $3', [at.toISOString(), error, id]);
     },
+    async forgetGivenUp(before) {
+      await pool.query('DELETE FROM webhook_events WHERE given_up_at < $1', [before.toISOString()]);
+    },
   };
 }

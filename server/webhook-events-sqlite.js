@@ -22,6 +22,7 @@ export function sqliteWebhookEvents(db) {
   const delivered = db.prepare('DELETE FROM webhook_events WHERE id = ?');
   const failed = db.prepare('UPDATE webhook_events SET next_attempt_at = ?, claimed_until = NULL, last_error = ? WHERE id = ?');
   const gaveUp = db.prepare('UPDATE webhook_events SET given_up_at = ?, claimed_until = NULL, last_error = ? WHERE id = ?');
+  const forgetGivenUp = db.prepare('DELETE FROM webhook_events WHERE given_up_at < ?');
   return {
     queue(body, now) { insert.run(body, now.toISOString(), now.toISOString()); },
     claim(now, leaseMs) {
@@ -31,5 +32,6 @@ export function sqliteWebhookEvents(db) {
     delivered(id) { delivered.run(id); },
     failed(id, retryAt, error) { failed.run(retryAt.toISOString(), error, id); },
     gaveUp(id, at, error) { gaveUp.run(at.toISOString(), error, id); },
+    forgetGivenUp(before) { forgetGivenUp.run(before.toISOString()); },
   };
 }

@@ -16,6 +16,8 @@
  *   the shop's server has it now
  * @property {(id: number, retryAt: Date, error: string) => Awaitable<void>} failed
  * @property {(id: number, at: Date, error: string) => Awaitable<void>} gaveUp kept, never tried again
+ * @property {(before: Date) => Awaitable<void>} forgetGivenUp deletes the events given up before
+ *   `before`: they name an address, and the log has them
  */
 
 /**

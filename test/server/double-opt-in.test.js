@@ -10,6 +10,8 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import { chromium } from 'playwright-core';
 import { buildApp } from '../../server/app.js';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { makeRecord, post, startCollector, tempDir, tempStore, wordingHash } from './collector.js';
 
 /**
@@ -137,6 +139,25 @@ async function startReceiver() {
     },
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve(undefined)); }),
   };
+}
+
+/** The rows of `webhook_events`, read from the store directly. @param {Awaited<ReturnType<typeof tempStore>>} temp */
+async function webhookEvents(temp) {
+  if (!temp.url) {
+    const db = new Database(temp.env.CONSENT_DB ?? '', { readonly: true });
+    try {
+      return db.prepare('SELECT * FROM webhook_events').all();
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client(temp.url);
+  await client.connect();
+  try {
+    return (await client.query('SELECT * FROM webhook_events')).rows;
+  } finally {
+    await client.end();
+  }
 }
 
 /** @param {Awaited<ReturnType<typeof tempStore>>} temp */
@@ -449,7 +470,7 @@ describe('the confirmation webhook across restarts', () => {
     }
   });
 
-  it('gives up after `attempts` tries, logging the event', async () => {
+  it('gives up after `attempts` tries, logging the event, and forgets it 30 days later', async () => {
     receiver.state.mode = 'fail';
     receiver.state.failures = Infinity;
     const collector = await startInProcess(temp, smtpPort, {
@@ -461,6 +482,13 @@ describe('the confirmation webhook across restarts', () => {
       collector.forward(3600 * 1000);
       await new Promise((resolve) => setTimeout(resolve, 600));
       assert.equal(receiver.deliveries.filter((d) => d.body.address === 'lost@clustercarat.example').length, 2);
+      const kept = await webhookEvents(temp);
+      assert.deepEqual(kept.map((row) => [JSON.parse(row.body).address, Number(row.attempts), row.last_error]), [['lost@clustercarat.example', 2, 'answered 500']]);
+      assert.ok(kept[0]?.given_up_at, 'kept, for the shop to see why');
+
+      collector.forward(30 * 24 * 3600 * 1000);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.deepEqual(await webhookEvents(temp), [], 'its address goes after 30 days');
     } finally {
       await collector.app.close();
       receiver.state.mode = 'ok';
