@@ -77,6 +77,28 @@ function parseInline(s: string, fill: (t: string) => string): Inline[] {
   const nextMid = seeker(s, '](');
   const nextParen = seeker(s, ')');
 
+  /** `kind` around what follows `before`: the text from `from` to `to`. */
+  const emphasis = (kind: 'strong' | 'em', from: number, to: number, before: Inline[] = []): Inline => ({
+    kind,
+    children: [...before, ...parseInline(s.slice(from, to), fill)],
+  });
+  // A run of three at `at` opens both: `***a***` is both at once, and in `***a** b*` or
+  // `***a* b**` the one that closes first sits inside the other.
+  const strongAndEm = (c: string, at: number): { inline: Inline; next: number } | null => {
+    const start = at + 3;
+    if (blank(s[start]) || (c === '_' && wordChar(s[at - 1]))) return null;
+    const double = closers[c + c]?.(start) ?? -1;
+    const single = closers[c]?.(start) ?? -1;
+    if (double >= 0 && (single < 0 || double < single)) {
+      if (s[double + 2] === c) return { inline: { kind: 'em', children: [emphasis('strong', start, double)] }, next: double + 3 };
+      const end = closers[c]?.(double + 2) ?? -1;
+      return end < 0 ? null : { inline: emphasis('em', double + 2, end, [emphasis('strong', start, double)]), next: end + 1 };
+    }
+    if (single < 0) return null;
+    const end = closers[c + c]?.(single + 1) ?? -1;
+    return end < 0 ? null : { inline: emphasis('strong', single + 1, end, [emphasis('em', start, single)]), next: end + 2 };
+  };
+
   let i = 0;
   while (i < s.length) {
     const c = s[i] ?? '';
@@ -97,6 +119,15 @@ function parseInline(s: string, fill: (t: string) => string): Inline[] {
         continue;
       }
     }
+    if ((c === '*' || c === '_') && s[i + 1] === c && s[i + 2] === c) {
+      const both = strongAndEm(c, i);
+      if (both) {
+        flush();
+        out.push(both.inline);
+        i = both.next;
+        continue;
+      }
+    }
     if (c === '*' || c === '_') {
       const d = s[i + 1] === c ? c + c : c;
       const start = i + d.length;
@@ -104,7 +135,7 @@ function parseInline(s: string, fill: (t: string) => string): Inline[] {
       const end = canOpen ? (closers[d]?.(start) ?? -1) : -1;
       if (end >= 0) {
         flush();
-        out.push({ kind: d.length > 1 ? 'strong' : 'em', children: parseInline(s.slice(start, end), fill) });
+        out.push(emphasis(d.length > 1 ? 'strong' : 'em', start, end));
         i = end + d.length;
         continue;
       }

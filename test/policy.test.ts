@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
-import { isSafeHref, MAX_POLICY_CHARS, parsePolicy, type PolicyBlock } from '../src/policy.js';
+import { isSafeHref, MAX_POLICY_CHARS, parsePolicy, type Inline, type PolicyBlock } from '../src/policy.js';
 import { renderPolicy } from '../src/ui/policy-view.js';
 
 const FILL = { siteName: 'Cluster Carat', contactEmail: 'privacy@clustercarat.example' };
@@ -92,6 +92,17 @@ describe('parsePolicy: inline', () => {
     expect(para('[see **this**](/x)')).to.deep.equal([
       { kind: 'link', href: '/x', children: ['see ', { kind: 'strong', children: ['this'] }] },
     ]);
+  });
+
+  it('reads a run of three as strong and em, nesting the one that closes first', () => {
+    const strong = (...children: Inline[]): Inline => ({ kind: 'strong', children });
+    const em = (...children: Inline[]): Inline => ({ kind: 'em', children });
+    expect(para('***both*** and ___both___')).to.deep.equal([em(strong('both')), ' and ', em(strong('both'))]);
+    expect(para('***a** b*')).to.deep.equal([em(strong('a'), ' b')]);
+    expect(para('***a* b**')).to.deep.equal([strong(em('a'), ' b')]);
+    expect(para('___a__ b_')).to.deep.equal([em(strong('a'), ' b')]);
+    expect(para('***a* alone')).to.deep.equal(['**', em('a'), ' alone']);
+    expect(para('5 *** 3 and ***open')).to.deep.equal(['5 *** 3 and ***open']);
   });
 
   it('leaves stray and spaced asterisks, snake_case and unclosed markers as text', () => {
@@ -266,7 +277,7 @@ describe('parsePolicy: size', () => {
   });
 
   it('stays fast on hostile input of unclosed markers', () => {
-    const cases = ['*a ', '[a ', '[a](', '_a ', '**a ', 'a](b ', '\\'].map((unit) => unit.repeat(MAX_POLICY_CHARS / unit.length));
+    const cases = ['*a ', '[a ', '[a](', '_a ', '**a ', '***a ', '***a* ', '___a__ ', 'a](b ', '\\'].map((unit) => unit.repeat(MAX_POLICY_CHARS / unit.length));
     const started = performance.now();
     for (const text of cases) parsePolicy(text, {});
     // Quadratic scanning takes tens of seconds here; linear takes a few milliseconds.
