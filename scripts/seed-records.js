@@ -1,7 +1,9 @@
 // Consent records for the console's tests, screenshots and bench: made up, but stored through the
-// collector's own writer into a real SQLite file, so every trigger and index runs as in production.
+// collector's own writer into a real SQLite file or PostgreSQL database, so every trigger and
+// index runs as in production.
 import { createHash } from 'node:crypto';
 import { openConsentDb, openRecordWriter } from '../server/db.js';
+import { addRecord, openStore } from '../server/store.js';
 
 /** The wording each language's visitors were shown, archived as the widget would send it. */
 export const WORDINGS = {
@@ -113,4 +115,23 @@ export function seedRecords(path, records) {
   if (batch.length) flush();
   writer.close();
   db.close();
+}
+
+/**
+ * Stores records (and the wordings they name) in the PostgreSQL database at `url`, migrating it,
+ * through the collector's store: group commit, chain and all.
+ * @param {string} url
+ * @param {Iterable<{ record: Record<string, any>, receivedAt: string }>} records
+ */
+export async function seedPostgres(url, records) {
+  const store = await openStore({ databaseUrl: url }, (error) => console.error(error.message));
+  try {
+    for (const text of Object.values(WORDINGS)) await store.addWording(hashOf(text), text, new Date(0).toISOString(), '198.51.100.0/24');
+    // In order, as seedRecords stores them: the chain's order is the order records arrive in.
+    const stored = [];
+    for (const { record, receivedAt } of records) stored.push(addRecord(store, { record: /** @type {any} */ (record), receivedAt, clientAddress: '198.51.100.0/24' }));
+    await Promise.all(stored);
+  } finally {
+    await store.close();
+  }
 }

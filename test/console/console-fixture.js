@@ -1,4 +1,5 @@
-// The console's tests share one collector over one seeded SQLite file, and one Chromium.
+// The console's tests share one collector over one seeded store (a SQLite file, or a PostgreSQL
+// database when `postgres-suite.js` runs them), and one Chromium.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -6,8 +7,8 @@ import { createServer } from 'node:http';
 import { extname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromeArgs, chromePath } from '../../scripts/chrome.js';
-import { emailHistory, fakeRecords, seedRecords } from '../../scripts/seed-records.js';
-import { startCollector, tempDir } from '../server/collector.js';
+import { emailHistory, fakeRecords, seedPostgres, seedRecords } from '../../scripts/seed-records.js';
+import { startCollector, tempStore } from '../server/collector.js';
 
 export const TOKEN = 'console-test-token';
 
@@ -46,14 +47,15 @@ export const day = (back = 0) => new Date(Date.now() - back * 86400000).toISOStr
 
 /** Seeds a store, starts the collector on it and a browser beside it. */
 export async function startConsole() {
-  const temp = tempDir();
+  const store = await tempStore();
   const seeded = [...fakeRecords({ count: 400, days: 10, lastDay: day(0), services: true, seed: 7 })];
   const history = emailHistory();
   let shopPage = '';
   const shop = await startShop(() => shopPage);
-  seedRecords(temp.db, [...seeded, ...history]);
+  if (store.url) await seedPostgres(store.url, [...seeded, ...history]);
+  else seedRecords(store.env.CONSENT_DB ?? '', [...seeded, ...history]);
   const collector = await startCollector({
-    CONSENT_DB: temp.db,
+    ...store.env,
     CONSENT_ADMIN_TOKEN: TOKEN,
     ALLOWED_ORIGINS: shop.url,
     RATE_LIMIT_PER_MINUTE: '100000',
@@ -99,7 +101,7 @@ export async function startConsole() {
       await browser.close();
       await collector.stop();
       await shop.stop();
-      temp.remove();
+      await store.remove();
     },
   };
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { TOKEN, day, startConsole } from './console-fixture.js';
 import { WORDINGS } from '../../scripts/seed-records.js';
-import { startCollector, tempDir } from '../server/collector.js';
+import { startCollector, tempStore } from '../server/collector.js';
 
 describe('the console at /admin/', { timeout: 120000 }, () => {
   /** @type {Awaited<ReturnType<typeof startConsole>>} */
@@ -269,8 +269,8 @@ describe('the console at /admin/', { timeout: 120000 }, () => {
 
 describe('console sign-in', () => {
   it('is refused for a while after ten wrong tokens from one network', async () => {
-    const temp = tempDir();
-    const collector = await startCollector({ CONSENT_DB: temp.db, CONSENT_ADMIN_TOKEN: TOKEN });
+    const store = await tempStore();
+    const collector = await startCollector({ ...store.env, CONSENT_ADMIN_TOKEN: TOKEN });
     try {
       const signIn = (/** @type {string} */ token) => fetch(`${collector.url}/api/admin/session`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }),
@@ -282,7 +282,7 @@ describe('console sign-in', () => {
       assert.match((await refused.json()).error, /too many wrong admin tokens/);
     } finally {
       await collector.stop();
-      temp.remove();
+      await store.remove();
     }
   });
 });
