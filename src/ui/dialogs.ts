@@ -55,8 +55,8 @@ const dialogStyles = css`
     color: var(--_fg);
     border: 1px solid var(--_border);
     box-shadow: 0 8px 32px #0004;
-    width: min(40rem, 100vw - 1rem);
-    max-height: min(46rem, 100dvh - 1rem);
+    width: min(640px, 100vw - 16px);
+    max-height: min(736px, 100dvh - 16px);
     padding: 0;
     border-radius: calc(var(--_radius) * 1.5);
   }
@@ -73,8 +73,8 @@ const dialogStyles = css`
     display: flex;
     justify-content: space-between;
     align-items: center;
-    gap: 0.75rem;
-    padding: var(--_space) var(--_space) 0.5rem;
+    gap: 12px;
+    padding: var(--_space) var(--_space) 8px;
   }
   .head h2 {
     margin: 0;
@@ -86,7 +86,7 @@ const dialogStyles = css`
   }
   .foot {
     border-top: 1px solid var(--_border);
-    padding: 0.75rem var(--_space);
+    padding: 12px var(--_space);
   }
   /* Too short for a fixed title and buttons (400 % zoom, a phone on its side): it all scrolls. */
   @media (max-height: 30rem) {
@@ -117,7 +117,7 @@ const dialogStyles = css`
     border: 0;
     min-width: 0;
     border-top: 1px solid var(--_border);
-    padding: 0.75rem 0;
+    padding: 12px 0;
   }
   h3 {
     font-size: 1em;
@@ -126,7 +126,7 @@ const dialogStyles = css`
   label.row {
     display: flex;
     justify-content: space-between;
-    gap: 1rem;
+    gap: 16px;
     font-weight: 600;
     cursor: pointer;
   }
@@ -205,8 +205,8 @@ const dialogStyles = css`
     display: block;
     width: 100%;
     min-height: 44px;
-    margin-top: 0.25rem;
-    padding: 0.5rem;
+    margin-top: 4px;
+    padding: 8px;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_bg);
@@ -218,13 +218,13 @@ const dialogStyles = css`
   .receipt {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 0.75rem;
-    margin-bottom: 0.5rem;
+    padding: 12px;
+    margin-bottom: 8px;
   }
   dl {
     display: grid;
     grid-template-columns: auto 1fr;
-    gap: 0 1rem;
+    gap: 0 16px;
     margin: 0 0 0.5em;
     font-size: 0.9em;
   }

@@ -22,12 +22,25 @@ export const styles = css`
     --_focus: var(--carat-consent-focus, #005fcc);
     --_error: var(--carat-consent-error, #b3261e);
     --_radius: var(--carat-consent-radius, 8px);
-    --_space: var(--carat-consent-spacing, 1rem);
+    --_space: var(--carat-consent-spacing, 16px);
     font-size: 15px;
     line-height: 1.5;
     font-family: var(--carat-consent-font);
     color: var(--_fg);
     overflow-wrap: anywhere;
+    /* The shop's font carries over; the rest of its text styling (inherited from its body) must
+       not make the banner unreadable. A rule on the element itself still overrides these. */
+    font-style: normal;
+    font-weight: 400;
+    font-variant: normal;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    text-shadow: none;
+    white-space: normal;
+    cursor: auto;
   }
   :host([theme='dark']) {
     --_bg: var(--carat-consent-bg, #1c1c21);
@@ -64,7 +77,7 @@ export const styles = css`
     position: fixed;
     z-index: var(--carat-consent-z-index, 2147483000);
     inset: auto 0 0;
-    max-height: calc(100dvh - 1.5rem);
+    max-height: calc(100dvh - 24px);
     overflow: auto;
     padding: var(--_space);
     display: grid;
@@ -76,8 +89,8 @@ export const styles = css`
   :host([position='center']) [part~='banner'] {
     border-radius: calc(var(--_radius) * 1.5);
     grid-template-columns: 1fr;
-    margin: 0.75rem;
-    width: min(28rem, 100vw - 1.5rem);
+    margin: 12px;
+    width: min(448px, 100vw - 24px);
   }
   :host([position='box']) [part~='banner'] {
     inset-inline-end: auto;
@@ -101,7 +114,7 @@ export const styles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: 8px;
   }
   .actions > * {
     flex: 1 0 0;
@@ -111,7 +124,7 @@ export const styles = css`
     [part~='banner'] {
       grid-template-columns: 1fr;
       font-size: 14px;
-      padding: 0.75rem;
+      padding: 12px;
     }
   }
   button {
@@ -122,7 +135,7 @@ export const styles = css`
   }
   [part~='button'] {
     min-height: 44px;
-    padding: 0.5rem 0.75rem;
+    padding: 8px 12px;
     border-radius: var(--_radius);
     border: 2px solid var(--_accent);
     background: var(--_accent);
@@ -146,10 +159,10 @@ export const styles = css`
   [part~='reopen'] {
     position: fixed;
     z-index: var(--carat-consent-z-index, 2147483000);
-    bottom: 0.75rem;
-    inset-inline-start: 0.75rem;
+    bottom: 12px;
+    inset-inline-start: 12px;
     min-height: 32px;
-    padding: 0.25rem 0.75rem;
+    padding: 4px 12px;
     border-radius: 999px;
     border: 1px solid var(--_border);
     background: var(--_bg);

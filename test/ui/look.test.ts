@@ -146,6 +146,33 @@ describe('themes and motion', () => {
     }
   });
 
+  it("keeps its size and legible text on a shop that sets a 62.5% root font and styles its body's text", async () => {
+    const measure = async () => {
+      const el = await mountWidget();
+      const banner = part(el, '[part~="banner"]')!;
+      const { width } = banner.getBoundingClientRect();
+      const look = getComputedStyle(part(el, '#banner-title')!);
+      await el.showPreferences();
+      const dialog = part(el, 'dialog[open]')!.getBoundingClientRect().width;
+      const text = [look.fontFamily, look.fontStyle, look.fontWeight, look.textTransform, look.letterSpacing, look.wordSpacing, look.textAlign, look.textIndent, look.textShadow];
+      await resetWidgets();
+      return { width, dialog, padding: getComputedStyle(banner).paddingTop, text };
+    };
+    document.body.style.fontFamily = 'Georgia, serif';
+    const plain = await measure();
+    // Shopify's Dawn theme sets the root to 62.5%; themes centre, space out and capitalise text.
+    document.documentElement.style.fontSize = '62.5%';
+    document.body.style.cssText += ';text-align:center;text-transform:uppercase;letter-spacing:.2em;word-spacing:1em;font-style:italic;font-weight:300;text-indent:3em;text-shadow:1px 1px red';
+    try {
+      const themed = await measure();
+      expect(themed).to.deep.equal(plain);
+      expect(themed.text.slice(0, 4)).to.deep.equal(['Georgia, serif', 'normal', '700', 'none']);
+    } finally {
+      document.documentElement.style.fontSize = '';
+      document.body.style.cssText = '';
+    }
+  });
+
   it('places the banner as a bottom-left box or centred when asked', async () => {
     const box = await mountWidget({ position: 'box' });
     const rect = part(box, '[part~="banner"]')!.getBoundingClientRect();
