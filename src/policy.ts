@@ -18,7 +18,6 @@ export const MAX_POLICY_CHARS = 200_000;
 const ESCAPABLE = '\\`*_[]()#+-.!';
 
 const blank = (ch?: string): boolean => !ch || ch <= ' ';
-const wordChar = (ch?: string): boolean => !!ch && /[\p{L}\p{N}]/u.test(ch);
 
 /**
  * Whether `href` may become a link: `http:`, `https:`, `mailto:`, or a relative URL. Any other
@@ -39,65 +38,154 @@ export function isSafeHref(href: string): boolean {
 type Seek = (from: number) => number;
 
 /**
- * Finds the first `d` at or after `from` that `ok` accepts. Callers ask with a growing `from`, so
- * an answer stays right until it is passed: this keeps inline parsing linear on hostile input
- * such as thousands of unclosed `*` or `[`.
+ * Finds the first `d` at or after `from`. Callers ask with a growing `from`, so an answer stays
+ * right until it is passed: this keeps link parsing linear on hostile input such as thousands of
+ * unclosed `[`.
  */
-function seeker(s: string, d: string, ok: (k: number) => boolean = () => true): Seek {
+function seeker(s: string, d: string): Seek {
   let at = -2;
   return (from) => {
-    if (at !== -1 && at < from) {
-      at = s.indexOf(d, from);
-      while (at >= 0 && !ok(at)) at = s.indexOf(d, at + 1);
-    }
+    if (at !== -1 && at < from) at = s.indexOf(d, from);
     return at;
   };
 }
 
-function parseInline(s: string, fill: (t: string) => string): Inline[] {
-  const out: Inline[] = [];
+const punctuation = (ch?: string): boolean => !!ch && /[\p{P}\p{S}]/u.test(ch);
+
+/**
+ * Emphasis nested deeper than this is flattened to its text: no policy needs it, and hostile text
+ * such as thousands of `*a ` followed by as many `a* ` must not make a tree too deep to render.
+ */
+const MAX_EMPHASIS_DEPTH = 8;
+
+/** A run of `*` or `_` that may open or close emphasis (CommonMark's delimiter run). */
+interface Run {
+  char: string;
+  /** Markers not yet used; `size`: how many were written, for the rule of 3. */
+  left: number;
+  size: number;
+  open: boolean;
+  close: boolean;
+  piece: Piece;
+  /** The runs before and after it that may still match. */
+  below: Run | null;
+  above: Run | null;
+}
+
+/**
+ * One piece of a line while emphasis is matched: text, a finished inline or a run. A list linked
+ * both ways, so matching never shifts an array.
+ */
+interface Piece {
+  value: Inline | Run;
+  prev: Piece | null;
+  next: Piece | null;
+}
+
+/** The pieces from `from` up to `to` (not included) as inlines, runs left as their markers. */
+function inlinesOf(from: Piece | null, to: Piece | null, fill: (t: string) => string): Inline[] {
+  const inlines: Inline[] = [];
   let text = '';
+  for (let piece = from; piece && piece !== to; piece = piece.next) {
+    const { value } = piece;
+    if (typeof value === 'string') text += value;
+    else if ('char' in value) text += value.char.repeat(value.left);
+    else {
+      if (text) inlines.push(fill(text));
+      text = '';
+      inlines.push(value);
+    }
+  }
+  if (text) inlines.push(fill(text));
+  return inlines;
+}
+
+/** `inlines` with emphasis below `levels` more levels replaced by what it holds; iterative below that. */
+function limitDepth(inlines: Inline[], levels: number): Inline[] {
+  return inlines.flatMap((inline) => {
+    if (typeof inline === 'string' || inline.kind === 'link') return [inline];
+    if (levels > 0) return [{ kind: inline.kind, children: limitDepth(inline.children, levels - 1) }];
+    const flat: Inline[] = [];
+    const pending: Inline[] = [...inline.children].reverse();
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      if (typeof next === 'string' || next.kind === 'link') flat.push(next);
+      else pending.push(...[...next.children].reverse());
+    }
+    return flat;
+  });
+}
+
+/**
+ * CommonMark's "process emphasis": each closing run, from the first, takes the nearest opening
+ * run of its marker that the rule of 3 allows; what lies between becomes `em` (one marker from
+ * each) or `strong` (two). `bottoms` remembers where a search failed, which keeps this linear.
+ */
+function matchEmphasis(first: Run | null, fill: (t: string) => string): void {
+  const bottoms = new Map<string, Run | null>();
+  const unstack = (run: Run) => {
+    if (run.below) run.below.above = run.above;
+    if (run.above) run.above.below = run.below;
+  };
+  const unlink = (run: Run) => {
+    unstack(run);
+    const { prev, next } = run.piece;
+    if (prev) prev.next = next;
+    if (next) next.prev = prev;
+  };
+  let closer = first;
+  while (closer) {
+    if (!closer.close) {
+      closer = closer.above;
+      continue;
+    }
+    const key = closer.char + closer.open + (closer.size % 3);
+    const bottom = bottoms.get(key) ?? null;
+    let opener = closer.below;
+    for (; opener && opener !== bottom; opener = opener.below) {
+      const oddMatch = (opener.close || closer.open) && (opener.size + closer.size) % 3 == 0 && (opener.size % 3 || closer.size % 3);
+      if (opener.char == closer.char && opener.open && !oddMatch) break;
+    }
+    if (!opener || opener === bottom) {
+      bottoms.set(key, closer.below);
+      const above: Run | null = closer.above;
+      if (!closer.open) unstack(closer);
+      closer = above;
+      continue;
+    }
+    const use = opener.left > 1 && closer.left > 1 ? 2 : 1;
+    opener.left -= use;
+    closer.left -= use;
+    const wrapped: Piece = {
+      value: { kind: use > 1 ? 'strong' : 'em', children: inlinesOf(opener.piece.next, closer.piece, fill) },
+      prev: opener.piece,
+      next: closer.piece,
+    };
+    opener.piece.next = closer.piece.prev = wrapped;
+    opener.above = closer;
+    closer.below = opener;
+    if (!opener.left) unlink(opener);
+    if (!closer.left) {
+      const above: Run | null = closer.above;
+      unlink(closer);
+      closer = above;
+    }
+  }
+}
+
+function parseInline(s: string, fill: (t: string) => string): Inline[] {
+  const start: Piece = { value: '', prev: null, next: null };
+  let last = start;
+  let firstRun: Run | null = null;
+  let lastRun: Run | null = null;
+  let text = '';
+  const add = (value: Piece['value']): Piece => (last = last.next = { value, prev: last, next: null });
   const flush = () => {
-    if (text) out.push(fill(text));
+    if (text) add(text);
     text = '';
   };
-  // A closer hugs the text before it, a single one is not half of a double, and `_` must not
-  // sit inside a word, so snake_case stays as written.
-  const closer = (d: string): Seek =>
-    seeker(s, d, (k) => {
-      const c = d[0];
-      return (
-        !blank(s[k - 1]) &&
-        (d.length > 1 || (s[k - 1] !== c && s[k + 1] !== c)) &&
-        (c === '*' || !wordChar(s[k + d.length]))
-      );
-    });
-  const closers: Record<string, Seek> = { '*': closer('*'), '**': closer('**'), _: closer('_'), __: closer('__') };
   const nextOpen = seeker(s, '[');
   const nextMid = seeker(s, '](');
   const nextParen = seeker(s, ')');
-
-  /** `kind` around what follows `before`: the text from `from` to `to`. */
-  const emphasis = (kind: 'strong' | 'em', from: number, to: number, before: Inline[] = []): Inline => ({
-    kind,
-    children: [...before, ...parseInline(s.slice(from, to), fill)],
-  });
-  // A run of three at `at` opens both: `***a***` is both at once, and in `***a** b*` or
-  // `***a* b**` the one that closes first sits inside the other.
-  const strongAndEm = (c: string, at: number): { inline: Inline; next: number } | null => {
-    const start = at + 3;
-    if (blank(s[start]) || (c === '_' && wordChar(s[at - 1]))) return null;
-    const double = closers[c + c]?.(start) ?? -1;
-    const single = closers[c]?.(start) ?? -1;
-    if (double >= 0 && (single < 0 || double < single)) {
-      if (s[double + 2] === c) return { inline: { kind: 'em', children: [emphasis('strong', start, double)] }, next: double + 3 };
-      const end = closers[c]?.(double + 2) ?? -1;
-      return end < 0 ? null : { inline: emphasis('em', double + 2, end, [emphasis('strong', start, double)]), next: end + 1 };
-    }
-    if (single < 0) return null;
-    const end = closers[c + c]?.(single + 1) ?? -1;
-    return end < 0 ? null : { inline: emphasis('strong', single + 1, end, [emphasis('em', start, single)]), next: end + 2 };
-  };
 
   let i = 0;
   while (i < s.length) {
@@ -114,37 +202,47 @@ function parseInline(s: string, fill: (t: string) => string): Inline[] {
       const href = end < 0 ? '' : fill(s.slice(mid + 2, end).trim());
       if (end >= 0 && isSafeHref(href)) {
         flush();
-        out.push({ kind: 'link', href, children: parseInline(s.slice(i + 1, mid), fill) });
+        add({ kind: 'link', href, children: parseInline(s.slice(i + 1, mid), fill) });
         i = end + 1;
         continue;
       }
     }
-    if ((c === '*' || c === '_') && s[i + 1] === c && s[i + 2] === c) {
-      const both = strongAndEm(c, i);
-      if (both) {
-        flush();
-        out.push(both.inline);
-        i = both.next;
-        continue;
-      }
-    }
     if (c === '*' || c === '_') {
-      const d = s[i + 1] === c ? c + c : c;
-      const start = i + d.length;
-      const canOpen = !blank(s[start]) && s[start] !== c && (c === '*' || !wordChar(s[i - 1]));
-      const end = canOpen ? (closers[d]?.(start) ?? -1) : -1;
-      if (end >= 0) {
-        flush();
-        out.push(emphasis(d.length > 1 ? 'strong' : 'em', start, end));
-        i = end + d.length;
-        continue;
-      }
+      let size = 1;
+      while (s[i + size] === c) size++;
+      const before = s[i - 1];
+      const after = s[i + size];
+      // Flanking as CommonMark defines it: `5 * 3` is no emphasis, and `_` inside a word
+      // (snake_case) neither opens nor closes.
+      const leftFlanking = !blank(after) && (!punctuation(after) || blank(before) || punctuation(before));
+      const rightFlanking = !blank(before) && (!punctuation(before) || blank(after) || punctuation(after));
+      // Longer runs stay text: they would only nest emphasis in itself.
+      const usable = size <= 3;
+      flush();
+      const piece = add('');
+      const run: Run = {
+        char: c,
+        left: size,
+        size,
+        open: usable && leftFlanking && (c === '*' || !rightFlanking || punctuation(before)),
+        close: usable && rightFlanking && (c === '*' || !leftFlanking || punctuation(after)),
+        piece,
+        below: lastRun,
+        above: null,
+      };
+      piece.value = run;
+      if (lastRun) lastRun.above = run;
+      else firstRun = run;
+      lastRun = run;
+      i += size;
+      continue;
     }
     text += c;
     i++;
   }
   flush();
-  return out;
+  matchEmphasis(firstRun, fill);
+  return limitDepth(inlinesOf(start.next, null, fill), MAX_EMPHASIS_DEPTH);
 }
 
 /**

@@ -94,6 +94,26 @@ describe('parsePolicy: inline', () => {
     ]);
   });
 
+  it('nests emphasis in emphasis of the same marker, as CommonMark pairs them', () => {
+    expect(para('*a *b* c*')).to.deep.equal([{ kind: 'em', children: ['a ', { kind: 'em', children: ['b'] }, ' c'] }]);
+    // The demo policy's first paragraph: an italic note naming an italic section.
+    expect(para('*Real ones are under *Cookies and services* at the end.*')).to.deep.equal([
+      { kind: 'em', children: ['Real ones are under ', { kind: 'em', children: ['Cookies and services'] }, ' at the end.'] },
+    ]);
+    expect(para('*foo*bar and foo-_(bar)_')).to.deep.equal([{ kind: 'em', children: ['foo'] }, 'bar and foo-', { kind: 'em', children: ['(bar)'] }]);
+  });
+
+  it('flattens emphasis nested past eight levels, and renders thousands of them', () => {
+    const depth = (inlines: Inline[]): number =>
+      Math.max(0, ...inlines.map((i) => (typeof i === 'string' || i.kind === 'link' ? 0 : 1 + depth(i.children))));
+    const nested = para('*1 *2 *3 *4 *5 *6 *7 *8 *9 *10 x* y* z* w* v* u* t* s* r* q*')!;
+    expect(depth(nested)).to.equal(8);
+    const hostile = parsePolicy('*a '.repeat(30000) + 'a* '.repeat(30000), {});
+    const [block] = hostile;
+    expect(block && 'inline' in block && depth(block.inline)).to.equal(8);
+    expect(mount(hostile).textContent).to.have.length.above(100000);
+  });
+
   it('reads a run of three as strong and em, nesting the one that closes first', () => {
     const strong = (...children: Inline[]): Inline => ({ kind: 'strong', children });
     const em = (...children: Inline[]): Inline => ({ kind: 'em', children });
@@ -277,7 +297,7 @@ describe('parsePolicy: size', () => {
   });
 
   it('stays fast on hostile input of unclosed markers', () => {
-    const cases = ['*a ', '[a ', '[a](', '_a ', '**a ', '***a ', '***a* ', '___a__ ', 'a](b ', '\\'].map((unit) => unit.repeat(MAX_POLICY_CHARS / unit.length));
+    const cases = ['*a ', '[a ', '[a](', '_a ', '**a ', '***a ', '***a* ', '___a__ ', '*a *a ', 'a* ', '**a* ', 'a](b ', '\\'].map((unit) => unit.repeat(MAX_POLICY_CHARS / unit.length));
     const started = performance.now();
     for (const text of cases) parsePolicy(text, {});
     // Quadratic scanning takes tens of seconds here; linear takes a few milliseconds.
