@@ -34,6 +34,7 @@ function defaults(page: URL): ConsentOptions {
     expiresDays: 180,
     theme: 'light',
     position: 'box',
+    reopen: 'button',
     i18nBase: '',
     descriptions: {},
     cookies: {},
@@ -101,6 +102,7 @@ const checks: { [K in keyof ConsentOptions]: Check } = {
   },
   theme: oneOf('light', 'dark', 'auto'),
   position: oneOf('bar', 'box', 'center'),
+  reopen: oneOf('button', 'none'),
   i18nBase: (v, page) => {
     const url = httpUrl(v, page);
     return url && (url.endsWith('/') ? url : url + '/');

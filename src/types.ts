@@ -60,6 +60,8 @@ export type Theme = 'light' | 'dark' | 'auto';
 
 /** Where the banner sits. */
 export type Position = 'bar' | 'box' | 'center';
+/** What stays in the corner after a choice: the "Privacy choices" button, or nothing (the shop links to the choices itself). */
+export type Reopen = 'button' | 'none';
 
 /** Names (or `*` patterns) per category or service id, for cookies and localStorage keys to clear on refusal. */
 export type NamesByCategory = Record<string, string[]>;
@@ -87,6 +89,7 @@ export interface ConsentOptions {
   expiresDays: number;
   theme: Theme;
   position: Position;
+  reopen: Reopen;
   /** Where the on-demand language files live; defaults to `i18n/` beside the script. */
   i18nBase: string;
   descriptions: Record<string, string>;

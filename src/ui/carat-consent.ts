@@ -46,6 +46,7 @@ const GLOBAL_ATTRIBUTE = /^(id|class|style|hidden|dir|title|slot|tabindex|part|r
  * @attr expires-days - Days before the visitor is asked again (default 180).
  * @attr theme - `light` (default), `dark` or `auto`.
  * @attr position - `box` (default: a floating card in the bottom corner), `bar` (across the bottom) or `center`.
+ * @attr reopen - `button` (default: a small "Privacy choices" button stays after a choice) or `none`, for a shop whose pages link to the choices themselves (`data-carat-consent="preferences"`).
  * @attr i18n-base - Where the language files are (default: `i18n/` beside the script).
  *
  * @fires {CustomEvent<ConsentRecord | null>} carat-consent:ready - Once the stored state is known. Detail: the current record, or null.
@@ -169,8 +170,14 @@ export class CaratConsentElement extends ReactiveHost {
     document.documentElement.style.scrollPaddingBottom = this.banner ? `${this.banner.offsetHeight}px` : '';
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('click', this.openFromPage);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('click', this.openFromPage);
     this.banner = null;
     this.bannerSize?.disconnect();
     this.keepClear();
@@ -270,6 +277,19 @@ export class CaratConsentElement extends ReactiveHost {
   }
 
   /**
+   * The shop's own links and buttons marked `data-carat-consent="preferences"` or `"policy"` open
+   * that dialog, with no script of the shop's; a link is followed where the dialogs cannot load,
+   * and when opened in a new tab or window.
+   */
+  private readonly openFromPage = (event: MouseEvent): void => {
+    const opener = event.target instanceof Element ? event.target.closest('[data-carat-consent]') : null;
+    const name = opener?.getAttribute('data-carat-consent');
+    if ((name != 'preferences' && name != 'policy') || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    void this.openDialog(name, opener instanceof HTMLAnchorElement ? opener.href : undefined);
+  };
+
+  /**
    * A plain click opens the popup; with a modifier (new tab, new window) the browser follows the
    * link, as it does for a middle click, which fires no `click`.
    */
@@ -334,14 +354,16 @@ export class CaratConsentElement extends ReactiveHost {
       return;
     }
     const banner = this.showingBanner ? this.bannerWording() : undefined;
-    const wording = JSON.stringify(banner ?? this.consent.text('reopen'));
-    if (wording !== this.viewWording || !this.view) {
+    const reopen = !banner && this.consent.options.reopen == 'button' && this.consent.text('reopen');
+    const wording = JSON.stringify(banner ?? reopen);
+    if (wording !== this.viewWording) {
       const view = banner
         ? this.renderBanner(banner)
-        : el('button', { part: 'reopen', onclick: () => void this.showPreferences(), ...POINTER_OPENER }, this.consent.text('reopen'));
-      this.view?.replaceWith(view);
-      if (!this.view) this.frame.prepend(view);
-      this.view = view;
+        : reopen && el('button', { part: 'reopen', onclick: () => void this.showPreferences(), ...POINTER_OPENER }, reopen);
+      if (!view) this.view?.remove();
+      else if (this.view) this.view.replaceWith(view);
+      else this.frame.prepend(view);
+      this.view = view || undefined;
       this.viewWording = wording;
     }
     this.frame.dir = isRightToLeft(this.consent.language) ? 'rtl' : 'ltr';

@@ -85,6 +85,49 @@ describe('first visit', () => {
   });
 });
 
+describe("the shop's own way back to the choices", () => {
+  it('opens the preferences or the policy from links marked data-carat-consent, by keyboard or click, and stays on the page', async () => {
+    const el = await mountWidget();
+    const footer = document.createElement('footer');
+    footer.innerHTML = '<a href="#choices" data-carat-consent="preferences">Privacy choices</a> <a href="#policy" data-carat-consent="policy"><span>Privacy policy</span></a> <a href="#other" data-carat-consent="other">Other</a>';
+    document.body.append(footer);
+    // Records whether the widget kept the browser from following a link, then keeps it from
+    // leaving the test page itself.
+    const followed: boolean[] = [];
+    const stop = (event: Event) => {
+      followed.push(!event.defaultPrevented);
+      event.preventDefault();
+    };
+    addEventListener('click', stop);
+    try {
+      const [choices, policy, other] = footer.querySelectorAll('a');
+      choices!.focus();
+      await sendKeys({ press: 'Enter' });
+      (await openedDialog(el, 'preferences')).close();
+      policy!.querySelector('span')!.click();
+      await openedDialog(el, 'policy');
+      other!.click();
+      choices!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true }));
+      expect(followed, 'opened here, opened here, not ours, a new tab').to.deep.equal([false, false, true, true]);
+    } finally {
+      removeEventListener('click', stop);
+      footer.remove();
+    }
+  });
+
+  it('leaves nothing in the corner after a choice with reopen="none"', async () => {
+    const el = await mountWidget({ reopen: 'none' });
+    button(el, 'Reject all').click();
+    await oneEvent(el, 'carat-consent:change');
+    await el.updateComplete;
+    expect(part(el, '[part~="banner"]')).to.equal(null);
+    expect(part(el, '[part~="reopen"]')).to.equal(null);
+    await el.showBanner();
+    await el.updateComplete;
+    expect(button(el, 'Accept all')).to.exist;
+  });
+});
+
 describe('the three buttons', () => {
   it('"Accept all" grants every category, stores the record and leaves a "Privacy choices" button', async () => {
     const el = await mountWidget({ endpoint: '' });

@@ -62,7 +62,7 @@ describe('custom-elements.json', () => {
     const valid: Record<string, string> = {
       endpoint: '/api/consent', 'policy-url': '/policy.md', 'policy-page': '/privacy.html', policy: '#test-policy',
       'policy-version': '2026-11', 'site-name': 'Shop', 'contact-email': 'a@b.example', lang: 'en',
-      categories: 'analytics marketing', 'expires-days': '30', theme: 'dark', position: 'bar', 'i18n-base': '/dist/i18n/',
+      categories: 'analytics marketing', 'expires-days': '30', theme: 'dark', position: 'bar', reopen: 'none', 'i18n-base': '/dist/i18n/',
     };
     expect(Object.keys(valid).sort(), 'a valid value for each attribute').to.deep.equal(attributes);
     const reported: string[] = [];
