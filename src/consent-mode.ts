@@ -15,6 +15,14 @@ function gtag(this: Window & { dataLayer?: unknown[] }, _command: 'consent', _ac
 
 const state = (granted?: boolean): ConsentState => (granted ? 'granted' : 'denied');
 
+/**
+ * Microsoft Advertising's UET consent mode: `ad_storage` only, queued on `window.uetq` as the UET
+ * tag's own snippet queues its commands, so bat.js reads it whenever it loads.
+ */
+function uetConsent(this: Window & { uetq?: unknown[] }, action: 'default' | 'update', marketing?: boolean): void {
+  (this.uetq ||= []).push('consent', action, { ad_storage: state(marketing) });
+}
+
 function consentParams(categories: Partial<CategoryChoices>): ConsentParams {
   const ads = state(categories.marketing);
   const preferences = state(categories.preferences);
@@ -36,9 +44,11 @@ function consentParams(categories: Partial<CategoryChoices>): ConsentParams {
  */
 export function pushConsentDefault(win: Window = window): void {
   gtag.call(win, 'consent', 'default', { ...consentParams({}), wait_for_update: 500 });
+  uetConsent.call(win, 'default');
 }
 
 /** Pushes `gtag('consent', 'update', …)` for a visitor's choice (SPEC §5 mapping). */
 export function pushConsentUpdate(categories: CategoryChoices, win: Window = window): void {
   gtag.call(win, 'consent', 'update', consentParams(categories));
+  uetConsent.call(win, 'update', categories.marketing);
 }

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { pushConsentDefault, pushConsentUpdate } from '../src/consent-mode.js';
 
 /** A window as the Google tag snippet leaves it. */
-type TaggedWindow = Window & { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void };
+type TaggedWindow = Window & { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void; uetq?: unknown[] };
 
 const page = window as TaggedWindow;
 
@@ -26,6 +26,7 @@ const commands = (layer: unknown[] = page.dataLayer ?? []) =>
 describe('Google Consent Mode v2', () => {
   afterEach(() => {
     delete page.dataLayer;
+    delete page.uetq;
   });
 
   it('creates the dataLayer and pushes the default as an arguments object, then the update', () => {
@@ -114,6 +115,42 @@ describe('Google Consent Mode v2', () => {
       pushConsentDefault(win);
       expect(page.dataLayer).to.equal(undefined);
       expect(commands(win.dataLayer)).to.deep.equal([['consent', 'default', DEFAULT]]);
+    } finally {
+      frame.remove();
+    }
+  });
+});
+
+describe('Microsoft UET consent mode', () => {
+  afterEach(() => {
+    delete page.dataLayer;
+    delete page.uetq;
+  });
+
+  it('queues ad_storage denied by default, then the marketing choice, on window.uetq', () => {
+    pushConsentDefault();
+    pushConsentUpdate({ necessary: true, analytics: true, marketing: false, preferences: true });
+    pushConsentUpdate({ necessary: true, analytics: false, marketing: true, preferences: false });
+    expect(page.uetq).to.deep.equal([
+      'consent', 'default', { ad_storage: 'denied' },
+      'consent', 'update', { ad_storage: 'denied' },
+      'consent', 'update', { ad_storage: 'granted' },
+    ]);
+  });
+
+  it("joins the queue the page's UET snippet started", async () => {
+    const frame = document.createElement('iframe');
+    frame.srcdoc = "<script>window.uetq = window.uetq || []; window.uetq.push('pageLoad');</script>";
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve));
+    document.body.append(frame);
+    await loaded;
+    const win = frame.contentWindow as Required<TaggedWindow>;
+    const queue = win.uetq;
+    try {
+      pushConsentDefault(win);
+      pushConsentUpdate({ necessary: true, analytics: false, marketing: true, preferences: false }, win);
+      expect(win.uetq).to.equal(queue);
+      expect(queue).to.deep.equal(['pageLoad', 'consent', 'default', { ad_storage: 'denied' }, 'consent', 'update', { ad_storage: 'granted' }]);
     } finally {
       frame.remove();
     }

@@ -91,11 +91,13 @@ describe('the page under the embed', () => {
     returning.frame.remove();
   });
 
-  it('pushes the Consent Mode default first, then an update for the choice', async () => {
+  it('pushes the Consent Mode defaults first (Google and Microsoft UET), then an update for the choice', async () => {
     const { frame, win } = await embedPage('');
     await (win.CaratConsent as { save(c: unknown): Promise<unknown> }).save({ categories: { analytics: true } });
     const layer = (win.dataLayer as IArguments[]).map((entry) => Array.from(entry));
+    const uetq = win.uetq;
     frame.remove();
+    expect(uetq, "Microsoft UET's queue").to.deep.equal(['consent', 'default', { ad_storage: 'denied' }, 'consent', 'update', { ad_storage: 'denied' }]);
     expect(layer).to.deep.equal([
       [
         'consent',
