@@ -28,7 +28,9 @@ export function loadScript<T>(url: string, name: string): Promise<T> {
       script.onerror = () => {
         loading.delete(name);
         script.remove();
-        reject(new Error(`${url} could not be loaded`));
+        // Besides a network failure, most often a plugin that combined or moved the embed: its
+        // parts are looked for beside the file it runs from.
+        reject(new Error(`${url} could not be loaded (a plugin that combines or delays scripts must leave carat-consent.js and its parts alone)`));
       };
       document.head.append(script);
     });

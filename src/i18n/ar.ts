@@ -32,6 +32,7 @@ const ar: Strings = {
   close: 'إغلاق',
   reopen: 'خيارات الخصوصية',
   saved: 'تم حفظ اختيارك.',
+  notSaved: 'تعذّر حفظ اختيارك. يُرجى المحاولة مرة أخرى.',
   receiptTitle: 'اختيارك الحالي',
   receiptId: 'معرّف الموافقة',
   receiptDate: 'التاريخ',

@@ -28,6 +28,7 @@ const da: Strings = {
   close: 'Luk',
   reopen: 'Privatlivsvalg',
   saved: 'Dit valg er gemt.',
+  notSaved: 'Dit valg kunne ikke gemmes. Prøv igen.',
   receiptTitle: 'Dit nuværende valg',
   receiptId: 'Samtykke-ID',
   receiptDate: 'Dato',

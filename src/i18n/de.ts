@@ -28,6 +28,7 @@ const de: Strings = {
   close: 'Schließen',
   reopen: 'Datenschutzeinstellungen',
   saved: 'Ihre Auswahl wurde gespeichert.',
+  notSaved: 'Ihre Auswahl konnte nicht gespeichert werden. Bitte versuchen Sie es erneut.',
   receiptTitle: 'Ihre aktuelle Auswahl',
   receiptId: 'Einwilligungs-ID',
   receiptDate: 'Datum',

@@ -19,6 +19,7 @@ export const enBanner = {
   preferences: 'Preferences',
   reopen: 'Privacy choices',
   saved: 'Choice saved.',
+  notSaved: 'Your choice could not be saved. Please try again.',
 };
 
 /**

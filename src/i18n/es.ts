@@ -30,6 +30,7 @@ const es: Strings = {
   close: 'Cerrar',
   reopen: 'Opciones de privacidad',
   saved: 'Su elección se ha guardado.',
+  notSaved: 'No se ha podido guardar su elección. Inténtelo de nuevo.',
   receiptTitle: 'Su elección actual',
   receiptId: 'ID de consentimiento',
   receiptDate: 'Fecha',

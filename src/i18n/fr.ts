@@ -32,6 +32,7 @@ const fr: Strings = {
   close: 'Fermer',
   reopen: 'Choix de confidentialité',
   saved: 'Votre choix a été enregistré.',
+  notSaved: 'Votre choix n’a pas pu être enregistré. Veuillez réessayer.',
   receiptTitle: 'Votre choix actuel',
   receiptId: 'Identifiant du consentement',
   receiptDate: 'Date',

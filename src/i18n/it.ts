@@ -30,6 +30,7 @@ const it: Strings = {
   close: 'Chiudi',
   reopen: 'Scelte sulla privacy',
   saved: 'La sua scelta è stata salvata.',
+  notSaved: 'Non è stato possibile salvare la sua scelta. Riprovi.',
   receiptTitle: 'La sua scelta attuale',
   receiptId: 'ID del consenso',
   receiptDate: 'Data',

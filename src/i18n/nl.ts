@@ -28,6 +28,7 @@ const nl: Strings = {
   close: 'Sluiten',
   reopen: 'Privacykeuzes',
   saved: 'Je keuze is opgeslagen.',
+  notSaved: 'Je keuze kon niet worden opgeslagen. Probeer het opnieuw.',
   receiptTitle: 'Je huidige keuze',
   receiptId: 'Toestemmings-ID',
   receiptDate: 'Datum',

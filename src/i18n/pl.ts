@@ -32,6 +32,7 @@ const pl: Strings = {
   close: 'Zamknij',
   reopen: 'Ustawienia prywatności',
   saved: 'Państwa wybór został zapisany.',
+  notSaved: 'Nie udało się zapisać Państwa wyboru. Prosimy spróbować ponownie.',
   receiptTitle: 'Aktualny wybór',
   receiptId: 'Identyfikator zgody',
   receiptDate: 'Data',

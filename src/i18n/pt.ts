@@ -34,6 +34,7 @@ const pt: Strings = {
   close: 'Fechar',
   reopen: 'Opções de privacidade',
   saved: 'Escolha confirmada.',
+  notSaved: 'Não foi possível confirmar a sua escolha. Tente novamente.',
   receiptTitle: 'Escolha atual',
   receiptId: 'ID do consentimento',
   receiptDate: 'Data',

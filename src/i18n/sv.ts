@@ -30,6 +30,7 @@ const sv: Strings = {
   close: 'Stäng',
   reopen: 'Integritetsval',
   saved: 'Ditt val har sparats.',
+  notSaved: 'Ditt val kunde inte sparas. Försök igen.',
   receiptTitle: 'Ditt nuvarande val',
   receiptId: 'Samtyckes-ID',
   receiptDate: 'Datum',

@@ -99,6 +99,8 @@ export class CaratConsentElement extends ReactiveHost {
   private readonly consent = new ConsentController(this, () => this.optionSources());
   /** Set by `showBanner()`: a plain field, not a reactive property, so it is no attribute either. */
   private forceBanner?: boolean;
+  /** Whether the last choice failed: the banner says so until one succeeds. */
+  private choiceFailed = false;
   private dialogs?: Dialogs;
   private banner?: HTMLElement | null;
   private bannerSize?: ResizeObserver;
@@ -219,7 +221,24 @@ export class CaratConsentElement extends ReactiveHost {
     const { status } = this;
     status.textContent = '';
     this.forceBanner = false;
-    await decide();
+    try {
+      await decide();
+    } catch (error) {
+      // An invalid address is the caller's to word (the preferences say so at the field).
+      if (error instanceof TypeError) throw error;
+      // The choice code failed to load (a CDN hiccup, a blocked or combined script): the banner
+      // stays and says so, and the visitor can press again. Saying so rebuilds the banner, so
+      // focus goes back to the button that was pressed.
+      report('the choice could not be saved', error);
+      status.textContent = this.consent.text('notSaved');
+      const pressed = deepActiveElement()?.getAttribute('part');
+      this.choiceFailed = true;
+      this.requestUpdate();
+      await this.updateComplete;
+      if (pressed) this.renderRoot.querySelector<HTMLElement>(`[part="${pressed}"]`)?.focus();
+      return;
+    }
+    this.choiceFailed = false;
     status.textContent = this.consent.text('saved');
     if (fromPreferences) this.dialogs?.close('preferences');
     if (fromBanner) {
@@ -310,11 +329,12 @@ export class CaratConsentElement extends ReactiveHost {
       href: this.consent.options.policyPage || this.consent.options.policyUrl,
       note: this.consent.services?.bannerNote(),
       gpc: this.consent.gpc && t('gpcNotice'),
+      failed: this.choiceFailed && t('notSaved'),
       actions: [t('acceptAll'), t('rejectAll'), t('customize')] as const,
     };
   }
 
-  private renderBanner({ title, text, link, href, note, gpc, actions: [accept, reject, customize] }: ReturnType<CaratConsentElement['bannerWording']>) {
+  private renderBanner({ title, text, link, href, note, gpc, failed, actions: [accept, reject, customize] }: ReturnType<CaratConsentElement['bannerWording']>) {
     const showPreferences = () => void this.showPreferences();
     return el(
       'div',
@@ -332,6 +352,7 @@ export class CaratConsentElement extends ReactiveHost {
         ),
         note && el('p', { class: 'small' }, note.text, ' ', el('button', { class: 'link', part: 'link', onclick: showPreferences, ...DIALOG_OPENER }, note.link)),
         gpc && el('p', { class: 'small' }, gpc),
+        failed && el('p', { class: 'small error' }, failed),
       ),
       el(
         'div',

@@ -111,6 +111,9 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.9em;
   }
+  .small.error {
+    color: var(--_error);
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

@@ -1,4 +1,4 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { HINT_COOKIE } from '../../src/hint.js';
 import { button, mountWidget, openedDialog, part, resetWidgets } from './widget.js';
 
@@ -71,6 +71,37 @@ describe('Global Privacy Control', () => {
 });
 
 describe('the page under the embed', () => {
+  it('keeps the banner and says so when the choice code cannot load, with focus still on the button pressed', async () => {
+    // A CSP that names the embed's own file alone refuses its parts, as a blocked or moved part would be.
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<!doctype html><html lang="en"><head>
+      <meta http-equiv="Content-Security-Policy" content="script-src 'unsafe-inline' ${location.origin}/dist/carat-consent.js">
+      <script src="${location.origin}/dist/carat-consent.js" data-policy-version="blocked-parts" defer></script></head><body>
+      <script>
+        window.problems = [];
+        addEventListener('unhandledrejection', (event) => problems.push(String(event.reason)));
+        const error = console.error;
+        console.error = (...args) => { problems.push(args.join(' ')); error(...args); };
+      </script></body></html>`;
+    document.body.append(frame);
+    const win = () => frame.contentWindow as Window & { problems: string[] };
+    await waitUntil(() => win().document?.querySelector('carat-consent')?.shadowRoot?.querySelector('[part~="accept"]'), 'the banner shows');
+    const root = win().document.querySelector('carat-consent')!.shadowRoot!;
+    try {
+      const accept = root.querySelector<HTMLButtonElement>('[part~="accept"]')!;
+      accept.focus();
+      accept.click();
+      await waitUntil(() => root.querySelector('.error'), 'the banner says the choice failed');
+      expect(root.querySelector('.error')!.textContent).to.equal('Your choice could not be saved. Please try again.');
+      expect(root.querySelector('[role="status"]')!.textContent).to.equal('Your choice could not be saved. Please try again.');
+      expect(root.activeElement?.getAttribute('part')).to.equal('button accept');
+      expect(win().problems.filter((p) => p.includes('the choice could not be saved'))).to.have.length(1);
+      expect(win().problems.some((p) => p.startsWith('Error') || p.includes('Uncaught'))).to.equal(false);
+    } finally {
+      frame.remove();
+    }
+  });
+
   const gatedAnalytics = `<script type="text/plain" data-consent="analytics">window.analyticsRuns = (window.analyticsRuns || 0) + 1</script>`;
 
   it('runs a gated script only after consent, exactly once, and again on the next page', async () => {
