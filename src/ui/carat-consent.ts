@@ -212,7 +212,8 @@ export class CaratConsentElement extends ReactiveHost {
     return this.dialogs.open(name);
   }
 
-  private async choose(decide: () => Promise<ConsentRecord>): Promise<void> {
+  /** Makes a choice and says how it went; false when it could not be saved. */
+  private async choose(decide: () => Promise<ConsentRecord>): Promise<boolean> {
     const fromBanner = !!this.banner?.contains(deepActiveElement());
     // Only a choice made in the preferences closes them: the visitor may have opened them anew
     // while a choice from the banner was still being stored.
@@ -231,20 +232,22 @@ export class CaratConsentElement extends ReactiveHost {
       // focus goes back to the button that was pressed.
       report('the choice could not be saved', error);
       status.textContent = this.consent.text('notSaved');
-      const pressed = deepActiveElement()?.getAttribute('part');
+      const pressed = fromBanner && deepActiveElement()?.getAttribute('part');
       this.choiceFailed = true;
       this.requestUpdate();
       await this.updateComplete;
-      if (pressed) this.renderRoot.querySelector<HTMLElement>(`[part="${pressed}"]`)?.focus();
-      return;
+      if (pressed) this.banner?.querySelector<HTMLElement>(`[part="${pressed}"]`)?.focus();
+      return false;
     }
     this.choiceFailed = false;
-    status.textContent = this.consent.text('saved');
+    // Closed first: while the modal dialog is open, the status outside it is not heard.
     if (fromPreferences) this.dialogs?.close('preferences');
+    status.textContent = this.consent.text('saved');
     if (fromBanner) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="reopen"]')?.focus();
     }
+    return true;
   }
 
   /** The current choice if it still counts (not expired, same policy version), else null. */

@@ -27,6 +27,8 @@ interface Draft {
   email: boolean;
   address: string;
   error: string;
+  /** Whether the last choice made here could not be saved. */
+  failed: boolean;
 }
 
 /** What the dialogs need from the element that shows them. */
@@ -35,8 +37,8 @@ export interface DialogHost {
   consent: ConsentController;
   /** Where the dialogs render, in the element's shadow root. */
   container: HTMLElement;
-  /** Makes a choice the way the element's buttons do. */
-  choose(decide: () => Promise<ConsentRecord>): Promise<void>;
+  /** Makes a choice the way the element's buttons do; false when it could not be saved. */
+  choose(decide: () => Promise<ConsentRecord>): Promise<boolean>;
 }
 
 /** The dialogs of one element. */
@@ -252,6 +254,8 @@ export function createDialogs(host: DialogHost): Dialogs {
     element.requestUpdate();
   };
   const dialog = (name: string) => element.renderRoot.querySelector<HTMLDialogElement>(`#${name}`);
+  // Outside this modal dialog nothing is heard or seen: a choice that failed is said in it.
+  const choose = async (decide: () => Promise<ConsentRecord>) => edit({ failed: !(await host.choose(decide)) });
   // Dates in the visitor's own variant of the language: "29 November 2026" on an en-GB page.
   const locale = () => localeFor(consent.language, [consent.options.lang, document.documentElement.lang, ...navigator.languages]);
   const offered = () => ['necessary', ...consent.options.categories];
@@ -287,6 +291,7 @@ export function createDialogs(host: DialogHost): Dialogs {
         email: record?.email.marketing === 'granted',
         address: record?.email.address ?? '',
         error: '',
+        failed: false,
       };
     }
     element.requestUpdate();
@@ -310,7 +315,7 @@ export function createDialogs(host: DialogHost): Dialogs {
     const typed = draft.address.trim();
     const previous = consent.record?.email.marketing ?? 'unset';
     try {
-      await host.choose(() =>
+      await choose(() =>
         consent.save({
           categories: draft.categories,
           services: draft.services,
@@ -425,7 +430,7 @@ export function createDialogs(host: DialogHost): Dialogs {
           ${fillPlaceholders(t(emailStatus == 'pending' ? 'emailPending' : 'emailConfirmed'), { address: record.email.address! })}
         </p>`
       : nothing}
-    <button class="link" part="link withdraw" @click=${() => host.choose(() => consent.withdraw())}>${t('withdraw')}</button>
+    <button class="link" part="link withdraw" @click=${() => choose(() => consent.withdraw())}>${t('withdraw')}</button>
   </section>`;
 
   // The receipt comes first, so withdrawing is in view as soon as the preferences open.
@@ -439,10 +444,11 @@ export function createDialogs(host: DialogHost): Dialogs {
     </div>
     <div class="foot">
       <div class="actions">
-        <button part="button accept" @click=${() => host.choose(() => consent.acceptAll())}>${t('acceptAll')}</button>
-        <button part="button reject" @click=${() => host.choose(() => consent.rejectAll())}>${t('rejectAll')}</button>
+        <button part="button accept" @click=${() => choose(() => consent.acceptAll())}>${t('acceptAll')}</button>
+        <button part="button reject" @click=${() => choose(() => consent.rejectAll())}>${t('rejectAll')}</button>
         <button part="button save" @click=${save}>${t('save')}</button>
       </div>
+      ${draft.failed ? html`<p class="small error" role="alert">${t('notSaved')}</p>` : nothing}
     </div>`;
 
   const policy = () => {

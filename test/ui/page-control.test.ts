@@ -71,11 +71,11 @@ describe('Global Privacy Control', () => {
 });
 
 describe('the page under the embed', () => {
-  it('keeps the banner and says so when the choice code cannot load, with focus still on the button pressed', async () => {
-    // A CSP that names the embed's own file alone refuses its parts, as a blocked or moved part would be.
+  it('keeps the banner or the preferences and says so when the choice code cannot load, with focus still on the button pressed', async () => {
+    // A CSP that names the files it allows refuses the choice part, as a blocked or moved part would be.
     const frame = document.createElement('iframe');
     frame.srcdoc = `<!doctype html><html lang="en"><head>
-      <meta http-equiv="Content-Security-Policy" content="script-src 'unsafe-inline' ${location.origin}/dist/carat-consent.js">
+      <meta http-equiv="Content-Security-Policy" content="script-src 'unsafe-inline' ${location.origin}/dist/carat-consent.js ${location.origin}/dist/carat-consent-dialogs.js ${location.origin}/dist/carat-consent-policy-text.js">
       <script src="${location.origin}/dist/carat-consent.js" data-policy-version="blocked-parts" defer></script></head><body>
       <script>
         window.problems = [];
@@ -96,6 +96,15 @@ describe('the page under the embed', () => {
       expect(root.querySelector('[role="status"]')!.textContent).to.equal('Your choice could not be saved. Please try again.');
       expect(root.activeElement?.getAttribute('part')).to.equal('button accept');
       expect(win().problems.filter((p) => p.includes('the choice could not be saved'))).to.have.length(1);
+
+      root.querySelector<HTMLButtonElement>('[part~="customize"]')!.click();
+      await waitUntil(() => root.querySelector<HTMLDialogElement>('#preferences')?.open, 'the preferences open');
+      const preferences = root.querySelector<HTMLDialogElement>('#preferences')!;
+      preferences.querySelector<HTMLButtonElement>('[part~="save"]')!.click();
+      await waitUntil(() => preferences.querySelector('[role="alert"]'), 'the preferences say the choice failed');
+      expect(preferences.querySelector('[role="alert"]')!.textContent).to.equal('Your choice could not be saved. Please try again.');
+      expect(preferences.open, 'the preferences stay open').to.equal(true);
+      expect(win().problems.filter((p) => p.includes('the choice could not be saved'))).to.have.length(2);
       expect(win().problems.some((p) => p.startsWith('Error') || p.includes('Uncaught'))).to.equal(false);
     } finally {
       frame.remove();
