@@ -303,6 +303,31 @@ describe('what assistive technology hears', () => {
     expect(status.getBoundingClientRect().width * status.getBoundingClientRect().height === 0 || getComputedStyle(status).clipPath !== 'none').to.equal(true);
   });
 
+  it('announces a choice made in the preferences once they have closed: behind a modal dialog the status is not heard', async () => {
+    const el = await mountWidget();
+    await el.showPreferences();
+    const preferences = await openedDialog(el, 'preferences');
+    const status = part(el, '[role="status"]')!;
+    // Whether the preferences were open at the very moment the status was given its words.
+    const openWhenSaid: boolean[] = [];
+    const text = Object.getOwnPropertyDescriptor(Node.prototype, 'textContent')!;
+    Object.defineProperty(status, 'textContent', {
+      configurable: true,
+      get: text.get,
+      set(value: string) {
+        if (value) openWhenSaid.push(preferences.open);
+        text.set!.call(this, value);
+      },
+    });
+    try {
+      button(el, 'Save choices').click();
+      await waitUntil(() => status.textContent === 'Choice saved.', 'the status says the choice was saved');
+    } finally {
+      delete (status as Partial<Node>).textContent;
+    }
+    expect(openWhenSaid).to.deep.equal([false]);
+  });
+
   /** What Chromium tells assistive technology about the page now. */
   const accessibilityTree = (): Promise<{ role: string; name: string; description: string }[]> => executeServerCommand('accessibility-tree');
 
