@@ -17,6 +17,16 @@ const DEFAULT = {
   wait_for_update: 500,
 };
 
+/** A frame whose page ran a tag's snippet, as a shop's page does before the widget. */
+async function pageThatRan(snippet: string): Promise<{ frame: HTMLIFrameElement; win: Required<TaggedWindow> }> {
+  const frame = document.createElement('iframe');
+  frame.srcdoc = `<script>${snippet}</script>`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve));
+  document.body.append(frame);
+  await loaded;
+  return { frame, win: frame.contentWindow as Required<TaggedWindow> };
+}
+
 const isArguments = (entry: unknown) => Object.prototype.toString.call(entry) === '[object Arguments]';
 
 /** The dataLayer as gtag.js reads it: each `arguments` entry as the command it carries. */
@@ -70,12 +80,7 @@ describe('Google Consent Mode v2', () => {
 
   it("joins the page's own dataLayer and gtag snippet without replacing them", async () => {
     // A page that ran the Google tag snippet before the widget: the widget must append to its array.
-    const frame = document.createElement('iframe');
-    frame.srcdoc = "<script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments)} gtag('js', 'start');</script>";
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve));
-    document.body.append(frame);
-    await loaded;
-    const win = frame.contentWindow as Required<TaggedWindow>;
+    const { frame, win } = await pageThatRan("window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments)} gtag('js', 'start');");
     const layer = win.dataLayer;
     try {
       pushConsentDefault(win);
@@ -139,12 +144,7 @@ describe('Microsoft UET consent mode', () => {
   });
 
   it("joins the queue the page's UET snippet started", async () => {
-    const frame = document.createElement('iframe');
-    frame.srcdoc = "<script>window.uetq = window.uetq || []; window.uetq.push('pageLoad');</script>";
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve));
-    document.body.append(frame);
-    await loaded;
-    const win = frame.contentWindow as Required<TaggedWindow>;
+    const { frame, win } = await pageThatRan("window.uetq = window.uetq || []; window.uetq.push('pageLoad');");
     const queue = win.uetq;
     try {
       pushConsentDefault(win);
