@@ -82,6 +82,32 @@ async function follow(page, title) {
   assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation').length), loads, 'no page load');
 }
 
+/**
+ * Accepts in the banner, then follows the link to `next`: the choice's gated script runs once on
+ * this page and once on the next, where "Privacy choices" is the only widget.
+ * @param {import('playwright-core').Page} page @param {string} next
+ */
+async function acceptThenFollow(page, next) {
+  await page.locator('carat-consent [part~="banner"] [part~="accept"]').click();
+  await page.waitForFunction(() => window.gatedRuns?.length === 1, null, { timeout: 10000 });
+  await follow(page, next);
+  await page.waitForFunction(() => window.gatedRuns?.length === 2, null, { timeout: 10000 });
+  await page.locator('carat-consent [part~="reopen"]').waitFor({ timeout: 10000 });
+  assert.deepEqual(await widgets(page), ['reopen']);
+}
+
+/**
+ * Goes back to the page headed `title`, from the library's own copy of it, and finds one widget
+ * there, with the visitor's choice. @param {import('playwright-core').Page} page @param {string} title
+ */
+async function backToOneWidget(page, title) {
+  await page.goBack();
+  await page.getByRole('heading', { name: title }).waitFor({ timeout: 10000 });
+  await page.locator('carat-consent [part~="reopen"]').waitFor({ timeout: 10000 });
+  await page.waitForTimeout(300);
+  assert.deepEqual(await widgets(page), ['reopen']);
+}
+
 describe('Turbo Drive: a new <body> on every click', () => {
   it('keeps the banner on every page until the visitor chooses, then runs each page\'s gated script once', async () => {
     const context = await browser.newContext();
@@ -95,19 +121,9 @@ describe('Turbo Drive: a new <body> on every click', () => {
       assert.deepEqual(await widgets(page), ['banner']);
       assert.equal(await page.evaluate(() => window.gatedRuns), undefined, 'nothing ran before a choice');
 
-      await page.locator('carat-consent [part~="banner"] [part~="accept"]').click();
-      await page.waitForFunction(() => window.gatedRuns?.length === 1, null, { timeout: 10000 });
-      await follow(page, 'Earrings');
-      await page.waitForFunction(() => window.gatedRuns?.length === 2, null, { timeout: 10000 });
-      await page.locator('carat-consent [part~="reopen"]').waitFor({ timeout: 10000 });
-      assert.deepEqual(await widgets(page), ['reopen']);
-
-      // Back, from Turbo's snapshot of the page: one widget, with the visitor's choice.
-      await page.goBack();
-      await page.getByRole('heading', { name: 'Rings' }).waitFor({ timeout: 10000 });
-      await page.locator('carat-consent [part~="reopen"]').waitFor({ timeout: 10000 });
-      await page.waitForTimeout(300);
-      assert.deepEqual(await widgets(page), ['reopen']);
+      await acceptThenFollow(page, 'Earrings');
+      // Back, from Turbo's snapshot of the page.
+      await backToOneWidget(page, 'Rings');
       // Turbo runs a page's body scripts each time it shows the page, from its snapshot too: a
       // granted gated script runs as they do (the first time on the choice), never once more.
       assert.deepEqual(await page.evaluate(() => [window.plainRuns, window.gatedRuns]), [
@@ -131,19 +147,9 @@ describe("htmx's hx-boost: the <body>'s content replaced on every click", () => 
     const seen = watchPage(page);
     try {
       await page.goto(`${shop.origin}/htmx/`);
-      await page.locator('carat-consent [part~="banner"] [part~="accept"]').click();
-      await page.waitForFunction(() => window.gatedRuns?.length === 1, null, { timeout: 10000 });
-      await follow(page, 'Rings');
-      await page.waitForFunction(() => window.gatedRuns?.length === 2, null, { timeout: 10000 });
-      await page.locator('carat-consent [part~="reopen"]').waitFor({ timeout: 10000 });
-      assert.deepEqual(await widgets(page), ['reopen']);
-
+      await acceptThenFollow(page, 'Rings');
       // htmx puts back the page's content as it left it, a copy of the widget included.
-      await page.goBack();
-      await page.getByRole('heading', { name: 'Home' }).waitFor({ timeout: 10000 });
-      await page.locator('carat-consent [part~="reopen"]').waitFor({ timeout: 10000 });
-      await page.waitForTimeout(300);
-      assert.deepEqual(await widgets(page), ['reopen']);
+      await backToOneWidget(page, 'Home');
       const [plain, gated] = await page.evaluate(() => [window.plainRuns, window.gatedRuns]);
       assert.deepEqual(gated, plain, 'a granted gated script runs as the page\'s own scripts do');
       assert.deepEqual(await page.evaluate(() => window.CaratConsent.getConsent().then((record) => record?.method)), 'accept-all');
