@@ -85,8 +85,8 @@ export class ConsentController implements ReactiveController {
     if (hint?.version == policyVersionOf(sources)) {
       this.applyConsent({ categories: (this.hinted = hint.granted) as CategoryChoices });
       this.applied = true;
+      this.watchForGated();
     }
-    this.watchForGated();
     this.start(sources, cookies, !!hint, () => generation == this.generation).catch((error) => report('the widget could not start', error));
   }
 
@@ -98,6 +98,7 @@ export class ConsentController implements ReactiveController {
     this.channel?.close();
     this.gate?.disconnect();
     this.gateWatch?.disconnect();
+    this.gate = this.gateWatch = undefined;
     void this.delivery?.then((delivery) => delivery?.dispose());
     this.delivery = undefined;
   }
@@ -141,8 +142,13 @@ export class ConsentController implements ReactiveController {
     ));
   }
 
-  /** Most pages gate nothing: the gate watches the page only once a gated element is in it. */
+  /**
+   * Most pages gate nothing: the gate watches the page only once a gated element is in it. Started
+   * once per connection, as soon as a choice (or its hint) may grant something: a first visit has
+   * granted nothing, so its gate waits until the banner is painted.
+   */
   private watchForGated(): void {
+    if (this.gateWatch) return;
     const gateWhenNeeded = () => {
       if (!document.querySelector('[data-consent]')) return;
       this.gateWatch!.disconnect();
@@ -208,6 +214,7 @@ export class ConsentController implements ReactiveController {
     if (!first) await this.adoptStored(storage, current);
     else this.adopt(null, options.policyVersion);
     if (!current()) return;
+    if (!first) this.watchForGated();
 
     this.channel = new BroadcastChannel('carat-consent');
     this.channel.onmessage = ({ data }: MessageEvent<ConsentRecord>) => this.adopt(data, data.policyVersion, true);
@@ -219,20 +226,24 @@ export class ConsentController implements ReactiveController {
     this.emit('ready', this.prompt ? null : this.record);
     await afterPaint();
     if (!current()) return;
+    this.watchForGated();
     // Read now, so a choice from the banner need not wait for the network.
     void this.policyVersion;
-    // IndexedDB is the record: a choice stored there before localStorage knew of it still counts.
-    if (first && (await databaseListed()) && current() && !this.record) {
-      await this.adoptStored(storage, current);
-      if (this.record) this.emit('change', this.record);
+    // IndexedDB is the record: a choice stored there before localStorage knew of it still counts,
+    // unless the visitor chose on this page meanwhile (that choice was announced already).
+    if (first && (await databaseListed()) && current() && !this.record && (await this.adoptStored(storage, current, true)) && this.record) {
+      this.emit('change', this.record);
     }
   }
 
-  /** Reads the stored choice and the visitor id, and adopts the choice, while `current()`. */
-  private async adoptStored(storage: ConsentStorage, current: () => boolean): Promise<void> {
+  /**
+   * Reads the stored choice and the visitor id, and adopts the choice, while `current()`;
+   * `ifUnchosen`: only if no choice was made on this page while reading. Whether it adopted.
+   */
+  private async adoptStored(storage: ConsentStorage, current: () => boolean, ifUnchosen = false): Promise<boolean> {
     const { options } = this;
     const [record, visitorId] = await Promise.all([storage.get<ConsentRecord>('current'), storage.get<string>('visitor')]);
-    if (!current()) return;
+    if (!current() || (ifUnchosen && this.record)) return false;
     this.visitorId = visitorId ?? '';
     if (record && !options.policyVersion) {
       // The stored choice applies before the policy is read; a changed policy then asks again.
@@ -241,6 +252,7 @@ export class ConsentController implements ReactiveController {
       const version = await this.policyVersion;
       if (version && version != record.policyVersion && current()) this.adopt(record, version);
     } else this.adopt(record ?? null, options.policyVersion);
+    return true;
   }
 
   /**

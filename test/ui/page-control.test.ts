@@ -131,6 +131,27 @@ describe('the page under the embed', () => {
     returning.frame.remove();
   });
 
+  it("leaves a first visit's gate until the banner is painted, then gives a blocked iframe its placeholder", async () => {
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<!doctype html><html lang="en"><body>
+      <script src="${location.origin}/dist/carat-consent.js" data-policy-version="page-control" defer></script>
+      <script>
+        document.addEventListener('carat-consent:ready', () => {
+          window.placeholderAskedBeforePaint = !!document.querySelector('script[src*="placeholder"]');
+        });
+      </script>
+      <iframe data-consent="marketing" data-src="about:blank#map" title="Map"></iframe></body></html>`;
+    document.body.append(frame);
+    const win = () => frame.contentWindow as Window & { placeholderAskedBeforePaint?: boolean };
+    try {
+      await waitUntil(() => win().document.querySelector('.carat-consent-placeholder'), 'the iframe gets its placeholder');
+      expect(win().placeholderAskedBeforePaint, 'the placeholder part was asked for before the banner was painted').to.equal(false);
+      expect(win().document.querySelector('iframe')!.hasAttribute('src')).to.equal(false);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('pushes the Consent Mode defaults first (Google and Microsoft UET), then an update for the choice', async () => {
     const { frame, win } = await embedPage('');
     await (win.CaratConsent as { save(c: unknown): Promise<unknown> }).save({ categories: { analytics: true } });
