@@ -24,6 +24,9 @@ const rule = JSON.parse(readFileSync(new URL('../../integrations/autoconsent/car
  */
 async function runAutoconsent(browser, url, autoAction) {
   const context = await browser.newContext();
+  // The choice's record goes out from this page; closed sooner (a busy machine), it would wait in
+  // the outbox for the next page view, which this test never opens.
+  await context.addInitScript(() => document.addEventListener('carat-consent:delivered', () => (window.deliveredHere = true)));
   const page = await context.newPage();
   /** @type {Array<Record<string, any>>} */
   const received = [];
@@ -56,6 +59,7 @@ async function runAutoconsent(browser, url, autoAction) {
       const element = document.querySelector('carat-consent');
       return { consent: element?.getAttribute('consent'), role: element?.getAttribute('role') };
     });
+    await page.waitForFunction(() => window.deliveredHere);
     return { received, host, visitorId: await page.evaluate(() => window.CaratConsent.getConsent().then((r) => r?.visitorId)) };
   } finally {
     await context.close();
