@@ -306,19 +306,17 @@ export class CaratConsentElement extends ReactiveHost {
   private readonly openFromPage = (event: MouseEvent): void => {
     const opener = event.target instanceof Element ? event.target.closest('[data-carat-consent]') : null;
     const name = opener?.getAttribute('data-carat-consent');
-    if ((name != 'preferences' && name != 'policy') || event.ctrlKey || event.metaKey || event.shiftKey) return;
-    event.preventDefault();
-    void this.openDialog(name, opener instanceof HTMLAnchorElement ? opener.href : undefined);
+    if (name == 'preferences' || name == 'policy') this.openInstead(event, name, opener instanceof HTMLAnchorElement ? opener.href : undefined);
   };
 
   /**
-   * A plain click opens the popup; with a modifier (new tab, new window) the browser follows the
-   * link, as it does for a middle click, which fires no `click`.
+   * A plain click opens the dialog instead of following the link; with a modifier (new tab, new
+   * window) the browser follows it, as it does for a middle click, which fires no `click`.
    */
-  private followPolicyLink(event: MouseEvent, href: string): void {
+  private openInstead(event: MouseEvent, name: 'preferences' | 'policy', href?: string): void {
     if (event.ctrlKey || event.metaKey || event.shiftKey) return;
     event.preventDefault();
-    void this.openDialog('policy', href);
+    void this.openDialog(name, href);
   }
 
   /** What the banner says, in the visitor's language: all it is built from. */
@@ -351,7 +349,7 @@ export class CaratConsentElement extends ReactiveHost {
           {},
           text,
           ' ',
-          el('a', { class: 'link', part: 'link', href: href || '#', onclick: (event) => this.followPolicyLink(event, href), ...DIALOG_OPENER }, link),
+          el('a', { class: 'link', part: 'link', href: href || '#', onclick: (event) => this.openInstead(event, 'policy', href), ...DIALOG_OPENER }, link),
         ),
         note && el('p', { class: 'small' }, note.text, ' ', el('button', { class: 'link', part: 'link', onclick: showPreferences, ...DIALOG_OPENER }, note.link)),
         gpc && el('p', { class: 'small' }, gpc),
