@@ -23,14 +23,17 @@ declare global {
 
 const element = () => document.querySelector('carat-consent');
 
+let parsing: Promise<unknown> | undefined;
+
 /**
  * Settles once the page's HTML is parsed, when a `<carat-consent>` placed in it exists: at
  * `readyState` "interactive", before the page's deferred scripts run, not at `DOMContentLoaded`
- * after them.
+ * after them. Made on first use, not on import: a server rendering the page imports this too.
  */
-export const parsed = new Promise((resolve) =>
-  document.readyState === 'loading' ? document.addEventListener('readystatechange', resolve, { once: true }) : resolve(0),
-);
+export const pageParsed = (): Promise<unknown> =>
+  (parsing ??= new Promise((resolve) =>
+    document.readyState === 'loading' ? document.addEventListener('readystatechange', resolve, { once: true }) : resolve(0),
+  ));
 
 /**
  * Installs `window.CaratConsent`, forwarding to the page's `<carat-consent>`. Calls made before
@@ -46,7 +49,7 @@ export function installApi(): void {
   } as Record<string, unknown>;
   for (const name of ['getConsent', 'acceptAll', 'rejectAll', 'save', 'withdraw', 'showBanner', 'showPreferences', 'showPolicy'] as const) {
     api[name] = async (...args: unknown[]) => {
-      await parsed;
+      await pageParsed();
       return (element()![name] as (...a: unknown[]) => unknown)(...args);
     };
   }

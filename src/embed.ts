@@ -1,5 +1,5 @@
 import { pushConsentDefault } from './consent-mode.js';
-import { installApi, parsed } from './api.js';
+import { installApi, pageParsed } from './api.js';
 import { defineCaratConsent } from './define.js';
 
 // Consent Mode requires the default before any Google tag reads the dataLayer.
@@ -41,7 +41,7 @@ function keepInPage(element: HTMLElement): void {
 }
 
 defineCaratConsent();
-// Mounting is chained on `parsed` first, so the element exists when callbacks the page queued
-// before this script (run by `installApi`) reach it.
-void parsed.then(mount);
+// Mounting is chained on `pageParsed()` first, so the element exists when callbacks the page
+// queued before this script (run by `installApi`) reach it.
+void pageParsed().then(mount);
 installApi();

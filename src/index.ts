@@ -1,6 +1,7 @@
 /**
  * carat-consent for bundlers: importing it defines `<carat-consent>` and `window.CaratConsent`.
- * Place `<carat-consent endpoint="/api/consent" policy-url="/policy.md">` in the page.
+ * Place `<carat-consent endpoint="/api/consent" policy-url="/policy.md">` in the page. On a server
+ * that renders the page, importing it defines nothing and touches nothing.
  */
 import { installApi } from './api.js';
 import { defineCaratConsent } from './define.js';
@@ -14,5 +15,7 @@ export type { CaratConsentApi } from './api.js';
 export type { Strings, StringKey } from './i18n/en.js';
 export type * from './types.js';
 
-defineCaratConsent();
-installApi();
+if (typeof window != 'undefined') {
+  defineCaratConsent();
+  installApi();
+}

@@ -8,9 +8,10 @@ const loading = new Map<string, Promise<unknown>>();
 /**
  * The nonce of the script this runs in (the embed's tag), carried to every part: under a CSP of
  * `script-src 'nonce-…'` alone a script without it is refused. Read while that script runs, since
- * `document.currentScript` is null later; browsers hide the attribute, the property keeps it.
+ * `document.currentScript` is null later; browsers hide the attribute, the property keeps it. A
+ * server rendering the page imports this with no `document`.
  */
-const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce;
+const nonce = (globalThis.document?.currentScript as HTMLScriptElement | null | undefined)?.nonce;
 
 /**
  * Loads a part file made for `<script src>` (built as IIFE, it registers its exports on

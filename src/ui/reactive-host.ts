@@ -1,13 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { adoptStyles } from './adopt-styles.js';
 
+// A server that renders the shop's pages (Next.js, Nuxt, SvelteKit, Astro) imports the widget with
+// them, where there is no DOM: the class is then defined on a stand-in, and never registered.
+const Base: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement);
+
 /**
  * What the widget uses of LitElement and no more: reactive controllers, updates batched into one
  * microtask, an open shadow root for `render()` to update, and its styles adopted there. Lit
  * itself, which only the dialogs need, would cost every page its code: downloading, compiling and
  * running it, and the heap its templates take, before the banner shows.
  */
-export abstract class ReactiveHost extends HTMLElement implements ReactiveControllerHost {
+export abstract class ReactiveHost extends Base implements ReactiveControllerHost {
   /** The element's styles (CSS text), adopted into its shadow root. */
   static styles: string;
 

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { build as esbuild } from 'esbuild';
@@ -78,6 +79,26 @@ const builds = {
       const stats = await new Promise((resolve, reject) => compiler.run((error, result) => (error ? reject(error) : resolve(result))));
       if (stats.hasErrors()) throw new Error(stats.toString('errors-only'));
       writeFileSync(join(out, 'index.html'), page('<script src="./main.js" defer></script>'));
+    },
+  },
+  'vite-ssr': {
+    splits: true,
+    // Server rendering (SvelteKit, Nuxt, Astro, Remix build on this) in miniature: one module of the
+    // shop renders the page on the server, where there is no DOM, and brings it to life in the browser.
+    async run(out) {
+      const source = join(temp.dir, 'vite-ssr-app');
+      cpSync(app, source, { recursive: true, verbatimSymlinks: true });
+      const [head, markup, tail] = page(moduleTag).split(/(<carat-consent[^]*?<\/carat-consent>)/);
+      writeFileSync(join(source, 'shop.js'), `import 'carat-consent';\nexport const render = () => ${JSON.stringify(markup)};\n`);
+      writeFileSync(join(source, 'main.js'), "import './shop.js';\n");
+      writeFileSync(join(source, 'index.html'), `${head}<!--app-->${tail}`);
+      const options = { root: source, configFile: false, logLevel: 'silent', mode: 'production' };
+      await vite({ ...options, build: { outDir: out, emptyOutDir: true } });
+      await vite({ ...options, build: { ssr: 'shop.js', outDir: join(source, 'server') } });
+      // Rendered here, in Node, as the shop's server would: importing the widget must not throw.
+      const { render } = await import(pathToFileURL(join(source, 'server', 'shop.js')).href);
+      const html = join(out, 'index.html');
+      writeFileSync(html, readFileSync(html, 'utf8').replace('<!--app-->', render()));
     },
   },
   rollup: {
