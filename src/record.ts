@@ -60,11 +60,16 @@ export function bulkChoices(accept: boolean, offered: readonly Category[], gpc: 
 
 /**
  * The choice in one word, for tools that read the page (the host's `consent` attribute): every
- * offered category granted, none of them, or some.
+ * offered category granted, none of them, or some. `partlyGranted`: whether a category not
+ * granted has services that are (SPEC §7), which makes the choice "some" too.
  */
-export function decisionOf(categories: CategoryChoices, offered: readonly Category[]): 'accepted' | 'rejected' | 'custom' {
+export function decisionOf(
+  categories: CategoryChoices,
+  offered: readonly Category[],
+  partlyGranted: (category: Category) => boolean = () => false,
+): 'accepted' | 'rejected' | 'custom' {
   const granted = offered.filter((c) => categories[c]).length;
-  return !granted ? 'rejected' : granted < offered.length ? 'custom' : 'accepted';
+  return !granted && !offered.some(partlyGranted) ? 'rejected' : granted < offered.length ? 'custom' : 'accepted';
 }
 
 /** Fills `{{name}}` placeholders; unknown ones stay as written. */

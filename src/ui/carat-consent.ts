@@ -144,7 +144,7 @@ export class CaratConsentElement extends ReactiveHost {
     for (const [name, value] of Object.entries({
       theme: options.theme,
       position: options.position,
-      consent: !prompt && record && decisionOf(record.categories, options.categories),
+      consent: !prompt && record && decisionOf(record.categories, options.categories, (c) => !!this.consent.services?.of(c).some((s) => record.services?.[s.id])),
       role: banner && 'region',
       'aria-label': banner && this.consent.text('bannerTitle'),
     })) {

@@ -401,11 +401,20 @@ export function createDialogs(host: DialogHost): Dialogs {
       : nothing}
   </fieldset>`;
 
-  /** "Allowed: …" and "Refused: …", each one sentence of the language with the names listed its way. */
+  /**
+   * "Allowed: …" and "Refused: …", each one sentence of the language with the names listed its
+   * way. A category granted only in part is listed by its services, each where it stands.
+   */
   const summary = (record: ConsentRecord) => {
     const list = new Intl.ListFormat(consent.language);
+    const granted = (id: string) => !!record.services?.[id];
     const answers = [
-      ...offered().map((c) => [label(c), record.categories[c]] as const),
+      ...offered().flatMap((c) => {
+        const services = servicesOf(c);
+        return record.categories[c] || !services.some((s) => granted(s.id))
+          ? [[label(c), record.categories[c]] as const]
+          : services.map((s) => [s.name, granted(s.id)] as const);
+      }),
       [t('emailTitle'), record.email.marketing === 'granted'] as const,
     ];
     return (['receiptGranted', 'receiptRefused'] as const).map((key, refused) => {

@@ -73,6 +73,24 @@ describe('services in the preferences', () => {
     expect(el.hasConsent('social')).to.equal(true);
   });
 
+  it('counts one granted service as a choice of some: the consent attribute and the receipt say which', async () => {
+    const el = await mountWidget({}, CONFIG);
+    await openPreferences(el);
+    switchFor(el, 'hotjar').click();
+    await el.updateComplete;
+    const changed = oneEvent(el, 'carat-consent:change');
+    button(el, 'Save choices').click();
+    const { detail } = await changed;
+    expect(detail.categories.analytics, 'a category counts only when all its services do').to.equal(false);
+    await el.updateComplete;
+    expect(el.getAttribute('consent'), 'not "rejected": Hotjar may run').to.equal('custom');
+
+    const receipt = (await openPreferences(el)).querySelector('.receipt')!;
+    const [allowed, refused] = [...receipt.querySelectorAll('p.small')].map((p) => p.textContent!.trim());
+    expect(allowed).to.include('Hotjar').and.not.include('Analytics');
+    expect(refused).to.include('Google Analytics').and.include('Matomo').and.include('Marketing').and.not.include('Hotjar');
+  });
+
   it('opens a service’s details by keyboard: provider, purpose, country, transfers, cookies with durations, policy link', async () => {
     const el = await mountWidget({}, CONFIG);
     await openPreferences(el);
