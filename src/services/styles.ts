@@ -14,6 +14,11 @@ export const serviceStyles = `
 [part~='switch']:indeterminate::before { translate: 9px; background: var(--_on-accent); outline: 2px solid var(--_accent) }
 [dir='rtl'] [part~='switch']:indeterminate { background: linear-gradient(270deg, var(--_accent) 50%, var(--_bg) 50%) }
 [dir='rtl'] [part~='switch']:indeterminate::before { translate: -9px }
+@media (forced-colors: active) {
+  [part~='switch']:indeterminate { background: linear-gradient(90deg, Highlight 50%, Canvas 50%); border-color: Highlight }
+  [dir='rtl'] [part~='switch']:indeterminate { background: linear-gradient(270deg, Highlight 50%, Canvas 50%) }
+  [part~='switch']:indeterminate::before { background: HighlightText; outline-color: Highlight }
+}
 [part~='declaration'] .scroll { overflow-x: auto; margin-bottom: 16px }
 [part~='declaration'] table { border-collapse: collapse; font-size: .85em; min-width: 576px; width: 100%; overflow-wrap: normal; hyphens: auto }
 [part~='declaration'] th, [part~='declaration'] td { text-align: start; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--_border) }

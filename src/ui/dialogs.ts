@@ -217,6 +217,9 @@ const dialogStyles = css`
     color: var(--_error);
     font-weight: 600;
   }
+  input[aria-invalid='true'] {
+    border: 2px solid var(--_error);
+  }
   .receipt {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -328,6 +331,8 @@ export function createDialogs(host: DialogHost): Dialogs {
       edit({ error: t('emailInvalid') });
       await element.updateComplete;
       element.renderRoot.querySelector<HTMLInputElement>('#address')?.focus();
+      // Below the field, the message may sit under the dialog's buttons until scrolled to.
+      element.renderRoot.querySelector('#address-error')?.scrollIntoView({ block: 'nearest' });
     }
   }
 

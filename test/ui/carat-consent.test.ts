@@ -1,5 +1,5 @@
 import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { get } from 'idb-keyval';
 import { buildRecord } from '../../src/record.js';
 import { sha256 } from '../../src/policy-text.js';
@@ -185,7 +185,8 @@ describe('the three buttons', () => {
 });
 
 describe('promotional e-mail', () => {
-  it('shows an inline message for an invalid address and saves nothing', async () => {
+  it('shows an inline message for an invalid address, in view, and saves nothing', async () => {
+    await setViewport({ width: 1280, height: 560 });
     const el = await mountWidget();
     await el.showPreferences();
     const emailSwitch = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[role="switch"]')].at(-1)!;
@@ -194,14 +195,21 @@ describe('promotional e-mail', () => {
     const address = part<HTMLInputElement>(el, '#address')!;
     address.focus();
     await sendKeys({ type: 'anna@' });
+    // The field at the foot of the scrolled middle, as a visitor leaves it: the message comes beneath it.
+    address.scrollIntoView({ block: 'end' });
     button(el, 'Save choices').click();
     await aTimeout(50);
     await el.updateComplete;
     expect(part(el, '#address-error')!.textContent).to.contain('valid e-mail address');
     expect(address.getAttribute('aria-invalid')).to.equal('true');
     expect(deepActiveElement()).to.equal(address);
+    const message = part(el, '#address-error')!;
+    const box = message.getBoundingClientRect();
+    const shown = el.shadowRoot!.elementFromPoint(box.left + 4, box.bottom - 4);
+    expect(shown === message, `the message is in view, not under ${shown?.outerHTML.slice(0, 40)}`).to.equal(true);
     expect(await get('current', store)).to.equal(undefined);
     await expect(el).shadowDom.to.be.accessible();
+    await setViewport({ width: 800, height: 600 });
 
     await sendKeys({ type: 'mail.example' });
     const changed = oneEvent(el, 'carat-consent:change');

@@ -1,5 +1,5 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { CaratConsentElement } from '../../src/ui/carat-consent.js';
 import { button, mountWidget, openedDialog, part, resetWidgets } from './widget.js';
 
@@ -89,6 +89,23 @@ describe('services in the preferences', () => {
     const [allowed, refused] = [...receipt.querySelectorAll('p.small')].map((p) => p.textContent!.trim());
     expect(allowed).to.include('Hotjar').and.not.include('Analytics');
     expect(refused).to.include('Google Analytics').and.include('Matomo').and.include('Marketing').and.not.include('Hotjar');
+  });
+
+  it('paints a mixed category in the system colours with forced colours on, as it does "on"', async () => {
+    await executeServerCommand('forced-colors', true);
+    try {
+      const el = await mountWidget({}, CONFIG);
+      await openPreferences(el);
+      switchFor(el, 'hotjar').click();
+      await el.updateComplete;
+      const [mixed, on] = [categorySwitch(el, 'analytics'), categorySwitch(el, 'necessary')];
+      expect(mixed.indeterminate).to.equal(true);
+      const highlight = getComputedStyle(on).borderColor;
+      expect(getComputedStyle(mixed).borderColor).to.equal(highlight);
+      expect(getComputedStyle(mixed).backgroundImage).to.include(highlight);
+    } finally {
+      await executeServerCommand('forced-colors', false);
+    }
   });
 
   it('opens a service’s details by keyboard: provider, purpose, country, transfers, cookies with durations, policy link', async () => {
