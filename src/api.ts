@@ -50,7 +50,9 @@ export function installApi(): void {
   for (const name of ['getConsent', 'acceptAll', 'rejectAll', 'save', 'withdraw', 'showBanner', 'showPreferences', 'showPolicy'] as const) {
     api[name] = async (...args: unknown[]) => {
       await pageParsed();
-      return (element()![name] as (...a: unknown[]) => unknown)(...args);
+      const widget = element();
+      if (!widget) throw new Error(`[carat-consent] CaratConsent.${name}(): the page has no <carat-consent> element`);
+      return (widget[name] as (...a: unknown[]) => unknown)(...args);
     };
   }
   window.CaratConsent = api as unknown as CaratConsentApi;

@@ -1,9 +1,15 @@
 import { pushConsentDefault } from './consent-mode.js';
 import { installApi, pageParsed } from './api.js';
 import { defineCaratConsent } from './define.js';
+import { report } from './report.js';
 
-// Consent Mode requires the default before any Google tag reads the dataLayer.
-pushConsentDefault();
+// Consent Mode requires the default before any Google tag reads the dataLayer. A queue the page
+// broke is reported, and the widget starts all the same.
+try {
+  pushConsentDefault();
+} catch (error) {
+  report('pushing the Consent Mode default failed', error);
+}
 
 const script = document.currentScript as HTMLScriptElement | null;
 

@@ -27,7 +27,9 @@ export const grantedIds = (record: ConsentRecord): string[] =>
 /** The page's cookies, read once per start: each read of `document.cookie` asks the browser process. */
 export function readCookies(doc: Document): string {
   try {
-    return doc.cookie;
+    // A cookie blocker's getter may answer anything.
+    const cookies: unknown = doc.cookie;
+    return typeof cookies == 'string' ? cookies : '';
   } catch {
     // An opaque origin refuses cookies: returning visitors then wait for IndexedDB, as they always could.
     return '';

@@ -11,7 +11,11 @@ import type { ConsentOptions } from './types.js';
 export async function sha256(text: string): Promise<string> {
   const bytes = new TextEncoder().encode(text);
   const digest = crypto.subtle ? await crypto.subtle.digest('SHA-256', bytes) : plainSha256(bytes);
-  return 'sha256:' + Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  // A loop, not `Array.from`: Prototype.js (old Magento shops) replaces that with one that ignores
+  // its map function, which would turn the hash into decimals the collector refuses.
+  let hex = '';
+  for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, '0');
+  return 'sha256:' + hex;
 }
 
 /**

@@ -5,16 +5,14 @@
  */
 let warned = false;
 
-const K = Array.from({ length: 64 }, (_, i) => {
-  // The first 32 bits of the fractional parts of the cube roots of the first 64 primes.
-  let n = 2;
-  for (let found = 0; ; n++) {
-    let prime = true;
-    for (let d = 2; d * d <= n; d++) if (n % d === 0) prime = false;
-    if (prime && found++ === i) break;
-  }
-  return (Math.cbrt(n) % 1) * 2 ** 32 >>> 0;
-});
+// The first 32 bits of the fractional parts of the cube roots of the first 64 primes. A loop, not
+// `Array.from`: Prototype.js (old Magento shops) replaces that with one that ignores its map function.
+const K: number[] = [];
+for (let n = 2; K.length < 64; n++) {
+  let prime = true;
+  for (let d = 2; d * d <= n; d++) if (n % d === 0) prime = false;
+  if (prime) K.push((Math.cbrt(n) % 1) * 2 ** 32 >>> 0);
+}
 
 /** The SHA-256 digest of `bytes` (FIPS 180-4). */
 export function sha256(bytes: Uint8Array): Uint8Array {

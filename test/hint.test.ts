@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { cookieStorage } from '../src/cookie-storage.js';
-import { HINT_COOKIE, keepHint, readHint } from '../src/hint.js';
+import { HINT_COOKIE, keepHint, readCookies, readHint } from '../src/hint.js';
 import { buildRecord } from '../src/record.js';
 import { FALLBACK_COOKIE, mayHaveStoredChoice } from '../src/storage.js';
 import type { ConsentRecord } from '../src/types.js';
@@ -30,6 +30,15 @@ const hintCookie = () => document.cookie.split('; ').find((c) => c.startsWith(`$
 afterEach(() => {
   document.cookie = `${HINT_COOKIE}=;path=/;max-age=0`;
   document.cookie = `${FALLBACK_COOKIE}=;path=/;max-age=0`;
+});
+
+describe('reading the cookies', () => {
+  it("takes a cookie blocker's getter that answers no string, or throws, as no cookies", () => {
+    for (const getter of [() => undefined, () => null, () => 42, () => { throw new Error('blocked'); }]) {
+      const doc = Object.defineProperty({}, 'cookie', { get: getter }) as Document;
+      expect(readCookies(doc)).to.equal('');
+    }
+  });
 });
 
 describe('the hint cookie', () => {

@@ -20,6 +20,32 @@ describe('the SHA-256 for pages without crypto.subtle', () => {
   });
 });
 
+describe('on a page with Prototype.js, whose Array.from ignores a map function', () => {
+  it('still hashes to hex, with crypto.subtle and in plain code', async () => {
+    const native = Array.from;
+    // Prototype.js's $A, which it puts in place of Array.from (old Magento 1 shops load it).
+    Array.from = function $A(iterable: ArrayLike<unknown>) {
+      const copy = new Array(iterable.length || 0);
+      for (let i = copy.length; i--; ) copy[i] = iterable[i];
+      return copy;
+    } as typeof Array.from;
+    try {
+      // Loaded anew under $A: the plain code builds its table when it loads.
+      const fresh = '../src/sha256.ts?prototype';
+      const plain = (await import(fresh)) as typeof import('../src/sha256.js');
+      const { sha256: hashText } = await import('../src/policy-text.js');
+      // echo -n abc | sha256sum
+      const abc = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
+      expect(await hashText('abc')).to.equal(`sha256:${abc}`);
+      let plainHex = '';
+      for (const byte of plain.sha256(new TextEncoder().encode('abc'))) plainHex += byte.toString(16).padStart(2, '0');
+      expect(plainHex).to.equal(abc);
+    } finally {
+      Array.from = native;
+    }
+  });
+});
+
 describe('randomId', () => {
   it('makes distinct version 4 UUIDs from crypto.getRandomValues', () => {
     const ids = Array.from({ length: 200 }, randomId);

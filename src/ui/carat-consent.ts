@@ -169,7 +169,8 @@ export class CaratConsentElement extends ReactiveHost {
    * browser has laid the banner out, and whenever its height changes, never by forcing a layout.
    */
   private keepClear(): void {
-    document.documentElement.style.scrollPaddingBottom = this.banner ? `${this.banner.offsetHeight}px` : '';
+    // No root while a page rewrites itself (`document.open()`).
+    document.documentElement?.style.setProperty('scroll-padding-bottom', this.banner ? `${this.banner.offsetHeight}px` : '');
   }
 
   override connectedCallback(): void {

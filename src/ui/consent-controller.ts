@@ -29,6 +29,8 @@ export class ConsentController implements ReactiveController {
   options!: ConsentOptions;
   /** The wording; the dialogs' part arrives with the dialogs (see `addStrings`). */
   strings: BannerStrings & Partial<Strings> = enBanner;
+  /** What `addStrings` added: kept when a new start (the element back in the page) sets the wording anew. */
+  private addedStrings: Partial<Strings> = {};
   language: Language = 'en';
   /** The latest stored record, even when it no longer counts. */
   record: ConsentRecord | null = null;
@@ -61,8 +63,9 @@ export class ConsentController implements ReactiveController {
   /** Counts starts and stops: a start's later steps go on only while its element stays in the page. */
   private generation = 0;
   private markReady = () => {};
-  /** Settles once the stored state is known; API calls wait for it. */
-  loaded = new Promise<void>((resolve) => (this.markReady = resolve));
+  private markFailed: (error: Error) => void = () => {};
+  /** Settles once the stored state is known; API calls wait for it, and fail with a start that failed. */
+  loaded = this.whenLoaded();
 
   constructor(
     /** The element this state belongs to. */
@@ -87,14 +90,28 @@ export class ConsentController implements ReactiveController {
       this.applied = true;
       this.watchForGated();
     }
-    this.start(sources, cookies, !!hint, () => generation == this.generation).catch((error) => report('the widget could not start', error));
+    const current = () => generation == this.generation;
+    this.start(sources, cookies, !!hint, current).catch((error) => {
+      report('the widget could not start', error);
+      if (current()) this.markFailed(new Error(`[carat-consent] the widget could not start (${String(error)})`));
+    });
+  }
+
+  private whenLoaded(): Promise<void> {
+    const loaded = new Promise<void>((resolve, reject) => {
+      this.markReady = resolve;
+      this.markFailed = reject;
+    });
+    // Only API calls need to hear of a start that failed (it is reported): they fail with it.
+    loaded.catch(() => {});
+    return loaded;
   }
 
   hostDisconnected(): void {
     this.started = false;
     this.generation++;
     this.ready = false;
-    this.loaded = new Promise<void>((resolve) => (this.markReady = resolve));
+    this.loaded = this.whenLoaded();
     this.channel?.close();
     this.gate?.disconnect();
     this.gateWatch?.disconnect();
@@ -115,6 +132,7 @@ export class ConsentController implements ReactiveController {
 
   /** Adds wording under what the language and the site owner gave: the dialogs' English defaults. */
   addStrings(defaults: Partial<Strings>): void {
+    this.addedStrings = { ...this.addedStrings, ...defaults };
     this.strings = { ...defaults, ...this.strings };
   }
 
@@ -172,7 +190,8 @@ export class ConsentController implements ReactiveController {
    */
   private async start(sources: OptionSource[], cookies: string, hinted: boolean, current: () => boolean): Promise<void> {
     // `document.URL`, a string, rather than `location`: its object is one more for every page to make.
-    const { options, errors } = parseOptions(sources, new URL(document.URL));
+    // An `about:srcdoc` frame's own address resolves nothing: its base is its parent page's.
+    const { options, errors } = parseOptions(sources, new URL(/^https?:/.test(document.URL) ? document.URL : document.baseURI));
     for (const error of errors) report(error);
     this.options = options;
     this.policyRead = undefined;
@@ -204,7 +223,7 @@ export class ConsentController implements ReactiveController {
     ]);
     if (!current()) return;
     // The shop's English wording stands in for a language it gave none in (its own categories' names).
-    this.strings = { ...options.translations.en, ...strings, ...options.translations[this.language] };
+    this.strings = { ...this.addedStrings, ...options.translations.en, ...strings, ...options.translations[this.language] };
     this.services = services ? services.createServices(this) : undefined;
     // A first visit opens IndexedDB on its first choice: opening creates the database, and the
     // banner need not wait for that.

@@ -184,6 +184,41 @@ describe('the three buttons', () => {
   });
 });
 
+describe('the element taken out of the page and put back (Turbo Drive, htmx)', () => {
+  it("keeps the dialogs' wording", async () => {
+    const el = await mountWidget();
+    await el.showPreferences();
+    (await openedDialog(el, 'preferences')).close();
+    const ready = oneEvent(el, 'carat-consent:ready');
+    el.remove();
+    document.body.append(el);
+    await ready;
+    await el.showPreferences();
+    const dialog = await openedDialog(el, 'preferences');
+    expect(dialog.querySelector('h2')!.textContent).to.equal('Privacy preferences');
+    expect(button(el, 'Save choices').isConnected).to.equal(true);
+  });
+});
+
+describe('a widget that cannot start', () => {
+  it('reports why, and fails API calls with it rather than leaving them waiting', async () => {
+    const channel = window.BroadcastChannel;
+    // A browser without it, which the requirements leave out.
+    Reflect.deleteProperty(window, 'BroadcastChannel');
+    const el = document.createElement('carat-consent');
+    el.setAttribute('policy', POLICY);
+    try {
+      document.body.append(el);
+      let error: unknown;
+      await el.getConsent().catch((e: unknown) => (error = e));
+      expect(String(error)).to.contain('[carat-consent] the widget could not start');
+    } finally {
+      window.BroadcastChannel = channel;
+      el.remove();
+    }
+  });
+});
+
 describe('promotional e-mail', () => {
   it('shows an inline message for an invalid address, in view, and saves nothing', async () => {
     await setViewport({ width: 1280, height: 560 });

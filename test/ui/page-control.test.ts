@@ -1,4 +1,5 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import type { CaratConsentApi } from '../../src/api.js';
 import { HINT_COOKIE } from '../../src/hint.js';
 import { button, mountWidget, openedDialog, part, resetWidgets } from './widget.js';
 
@@ -12,10 +13,10 @@ function sendGlobalPrivacyControl(on: boolean): void {
  * Its own `policy-version`: a hint or record another test's widget left in this origin's shared
  * cookies and IndexedDB (a page still closing may write one after the reset) never counts here.
  */
-async function embedPage(body: string): Promise<{ frame: HTMLIFrameElement; win: Window & Record<string, unknown> }> {
+async function embedPage(body: string, options = ''): Promise<{ frame: HTMLIFrameElement; win: Window & Record<string, unknown> }> {
   const frame = document.createElement('iframe');
   frame.srcdoc = `<!doctype html><html lang="en"><body>
-    <script src="${location.origin}/dist/carat-consent.js" data-policy-version="page-control" defer></script>${body}</body></html>`;
+    <script src="${location.origin}/dist/carat-consent.js" data-policy-version="page-control" defer ${options}></script>${body}</body></html>`;
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve));
   document.body.append(frame);
   await loaded;
@@ -67,6 +68,25 @@ describe('Global Privacy Control', () => {
     const record = await el.acceptAll();
     expect(record.gpc).to.equal(false);
     expect(record.categories.marketing).to.equal(true);
+  });
+});
+
+describe('the page around the embed', () => {
+  it("resolves relative options in an about:srcdoc frame against its parent's address, as the browser does", async () => {
+    const { win } = await embedPage('', 'data-policy-url="/demo/policy.md"');
+    const root = win.document.querySelector('carat-consent')!.shadowRoot!;
+    const link = [...root.querySelectorAll('a')].find((a) => a.textContent!.includes('Privacy policy'))!;
+    expect(link.href).to.equal(`${location.origin}/demo/policy.md`);
+  });
+
+  it('answers API calls with a clear error once the page has written itself anew, without the widget', async () => {
+    const { win } = await embedPage('');
+    win.document.open();
+    win.document.write('<!doctype html><p>A page written anew</p>');
+    win.document.close();
+    let error: unknown;
+    await (win.CaratConsent as CaratConsentApi).getConsent().catch((e: unknown) => (error = e));
+    expect(String(error)).to.contain('CaratConsent.getConsent(): the page has no <carat-consent> element');
   });
 });
 
