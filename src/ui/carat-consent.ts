@@ -103,7 +103,11 @@ export class CaratConsentElement extends ReactiveHost {
   private choiceFailed = false;
   private dialogs?: Dialogs;
   private banner?: HTMLElement | null;
-  private bannerSize?: ResizeObserver;
+  /** The banner or "Privacy choices", watched until it is replaced. */
+  private watched?: HTMLElement | null;
+  /** Whether the page got a `padding-bottom` to scroll its end clear of the banner (see `keepClear`). */
+  private padded = false;
+  private viewSize?: ResizeObserver;
   private readonly dialogsRoot = el('div');
   /** A polite live region that says a choice was saved (WCAG 4.1.3). */
   private readonly status = el('p', { role: 'status' });
@@ -154,35 +158,85 @@ export class CaratConsentElement extends ReactiveHost {
   }
 
   protected override updated(): void {
-    // `render` has just put the banner, when it shows one, in `view`: no need to look it up.
-    const banner = this.view?.isConnected && this.showingBanner ? this.view : null;
-    if (banner == this.banner) return;
-    this.banner = banner;
-    this.bannerSize?.disconnect();
-    // The observer reports a new banner once it is laid out.
-    if (banner) (this.bannerSize ??= new ResizeObserver(() => this.keepClear())).observe(banner);
-    else this.keepClear();
+    // `render` has just put the banner or "Privacy choices" in `view`: no need to look it up.
+    const view = this.view?.isConnected ? this.view : null;
+    if (view == this.watched) return;
+    this.watched = view;
+    this.banner = view && this.showingBanner ? view : null;
+    this.viewSize?.disconnect();
+    // The observer reports a new view once it is laid out, and whenever its size changes: what
+    // follows measures it then, never by forcing a layout.
+    if (view) (this.viewSize ??= new ResizeObserver(() => (this.keepInWindow(), this.keepClear()))).observe(view);
+    if (!this.banner) this.keepClear();
   }
 
   /**
-   * WCAG 2.4.11: a focused element must not hide behind the fixed banner. Measured once the
-   * browser has laid the banner out, and whenever its height changes, never by forcing a layout.
+   * A `transform`, `filter` or `contain` on an ancestor (themes put `transform: translateZ(0)` on
+   * `<body>`) pins a fixed element to that ancestor, not to the window: the banner would sit at
+   * the end of a long page. Found outside the window, the view moves to the top layer, where it
+   * is fixed to the window again. Only then: in the top layer it would also cover a modal the
+   * shop opened (an age check), instead of waiting under it.
+   */
+  private keepInWindow(): void {
+    const view = this.watched;
+    if (!view?.showPopover || !view.isConnected) return;
+    const { top, bottom } = view.getBoundingClientRect();
+    if (top >= 0 && bottom <= innerHeight) return;
+    view.popover = 'manual';
+    view.showPopover();
+  }
+
+  /**
+   * WCAG 2.4.11: a focused element must not hide behind the banner. At the bottom of the window
+   * (`box`, `bar`) the page's `scroll-padding-bottom` keeps focus above it, and once focus found
+   * the page's end under it, a `padding-bottom` as tall lets that end scroll clear of it too.
    */
   private keepClear(): void {
+    const { banner } = this;
+    const room = banner && this.consent.options.position != 'center' ? `${Math.ceil(innerHeight - banner.getBoundingClientRect().top)}px` : '';
     // No root while a page rewrites itself (`document.open()`).
-    document.documentElement?.style.setProperty('scroll-padding-bottom', this.banner ? `${this.banner.offsetHeight}px` : '');
+    const style = document.documentElement?.style;
+    style?.setProperty('scroll-padding-bottom', room);
+    if (this.padded) style?.setProperty('padding-bottom', room);
+    this.padded &&= !!room;
   }
+
+  /**
+   * Page content that focus reaches under the banner, where scroll padding could not keep it (the
+   * page's end; a banner in the middle of the window), is scrolled out from under it once the
+   * browser has scrolled it into view: above a centred banner where there is room, else below.
+   * Only then does a bottom banner add its padding: that can bring a scroll bar and move the page.
+   */
+  private readonly keepFocusClear = ({ target }: FocusEvent) => {
+    const { banner } = this;
+    if (!banner || !(target instanceof Element) || this.contains(target)) return;
+    requestAnimationFrame(() => {
+      const under = banner.getBoundingClientRect();
+      const focused = target.getBoundingClientRect();
+      const [x, y] = [focused.left + focused.width / 2, focused.top + focused.height / 2];
+      if (x < under.left || x > under.right || y < under.top || y > under.bottom) return;
+      if (this.consent.options.position == 'center') {
+        scrollBy(0, focused.height + 8 < under.top ? focused.bottom - under.top + 8 : focused.top - under.bottom - 8);
+      } else {
+        this.padded = true;
+        this.keepClear();
+        target.scrollIntoView({ block: 'nearest' });
+      }
+    });
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('click', this.openFromPage);
+    document.addEventListener('focusin', this.keepFocusClear);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('click', this.openFromPage);
-    this.banner = null;
-    this.bannerSize?.disconnect();
+    document.removeEventListener('focusin', this.keepFocusClear);
+    this.banner = this.watched = null;
+    this.viewSize?.disconnect();
     this.keepClear();
   }
 

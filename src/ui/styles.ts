@@ -73,10 +73,13 @@ export const styles = css`
     border: 1px solid var(--_border);
     box-shadow: 0 8px 32px #0004;
   }
+  /* Margin and width too: in the top layer (see keepInWindow) the popover defaults would apply. */
   [part~='banner'] {
     position: fixed;
     z-index: var(--carat-consent-z-index, 2147483000);
     inset: auto 0 0;
+    margin: 0;
+    width: auto;
     max-height: calc(100dvh - 24px);
     overflow: auto;
     padding: var(--_space);
@@ -162,8 +165,10 @@ export const styles = css`
   [part~='reopen'] {
     position: fixed;
     z-index: var(--carat-consent-z-index, 2147483000);
+    inset: auto;
     bottom: 12px;
     inset-inline-start: 12px;
+    margin: 0;
     min-height: 32px;
     padding: 4px 12px;
     border-radius: 999px;

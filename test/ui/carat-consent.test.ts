@@ -74,14 +74,78 @@ describe('first visit', () => {
   it('keeps focused page content clear of the banner (WCAG 2.4.11)', async () => {
     const el = await mountWidget();
     const banner = part(el, '[part~="banner"]')!;
+    const room = () => `${Math.ceil(innerHeight - banner.getBoundingClientRect().top)}px`;
+    const { style } = document.documentElement;
     // Set when the browser lays the banner out.
-    await waitUntil(() => document.documentElement.style.scrollPaddingBottom === `${banner.offsetHeight}px`, 'the padding is the banner height');
-    // A narrower window makes the banner taller: the padding follows.
+    await waitUntil(() => style.scrollPaddingBottom === room(), 'focus stays above the room the banner covers');
+    // A narrower window makes the banner taller: the room follows.
     banner.style.width = '200px';
-    await waitUntil(() => document.documentElement.style.scrollPaddingBottom === `${banner.offsetHeight}px`, 'the padding follows the banner');
+    await waitUntil(() => style.scrollPaddingBottom === room(), 'the room follows the banner');
+    expect(style.paddingBottom, 'no padding, which could bring a scroll bar, before focus needs it').to.equal('');
     await el.acceptAll();
     await el.updateComplete;
-    expect(document.documentElement.style.scrollPaddingBottom).to.equal('');
+    expect([style.scrollPaddingBottom, style.paddingBottom]).to.deep.equal(['', '']);
+  });
+
+  /** A long page with a link at its very end and one in its middle, removed by `remove()`. */
+  function longPage(): { first: HTMLAnchorElement; middle: HTMLAnchorElement; last: HTMLAnchorElement; remove: () => void } {
+    const page = Object.assign(document.createElement('div'), { style: 'text-align: center' });
+    const link = (text: string) => Object.assign(document.createElement('a'), { href: '#', textContent: text });
+    const [first, middle, last] = [link('First link'), link('Middle link'), link('Last link')];
+    page.append(first, Object.assign(document.createElement('div'), { style: 'height: 1500px' }), middle, Object.assign(document.createElement('div'), { style: 'height: 1500px' }), last);
+    document.body.append(page);
+    return { first, middle, last, remove: () => (page.remove(), scrollTo(0, 0)) };
+  }
+
+  /** Whether the middle of `element` is what the window shows there, not something over it; `root`: the tree it is in. */
+  const inSight = (element: Element, root: DocumentOrShadowRoot = document) => {
+    const box = element.getBoundingClientRect();
+    return root.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === element;
+  };
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+  it("lets the page's last link scroll clear of the banner, and a link focused under a centred banner too (WCAG 2.4.11)", async () => {
+    const page = longPage();
+    try {
+      const box = await mountWidget();
+      await waitUntil(() => document.documentElement.style.scrollPaddingBottom, 'the banner is laid out');
+      page.last.focus();
+      await nextFrame();
+      expect(inSight(page.last), 'the last link above the banner').to.equal(true);
+      expect(document.documentElement.style.paddingBottom).to.not.equal('');
+      box.remove();
+      document.documentElement.style.cssText = '';
+
+      const centred = await mountWidget({ position: 'center' });
+      const card = part(centred, '[part~="banner"]')!.getBoundingClientRect();
+      // The middle link scrolled to the middle of the window, under the card.
+      scrollBy(0, page.middle.getBoundingClientRect().top - (card.top + card.height / 2));
+      expect(inSight(page.middle), 'under the card at first').to.equal(false);
+      page.middle.focus();
+      await nextFrame();
+      expect(inSight(page.middle), 'scrolled out from under the card').to.equal(true);
+    } finally {
+      page.remove();
+    }
+  });
+
+  it('keeps the banner and "Privacy choices" in the window when the theme transforms <body>', async () => {
+    const page = longPage();
+    document.body.style.transform = 'translateZ(0)';
+    try {
+      const el = await mountWidget();
+      const banner = part(el, '[part~="banner"]')!;
+      await waitUntil(() => banner.matches(':popover-open'), 'the banner moves to the top layer');
+      expect(inSight(button(el, 'Accept all'), el.shadowRoot!), 'the banner in the window').to.equal(true);
+      await el.acceptAll();
+      await el.updateComplete;
+      const reopen = part(el, '[part~="reopen"]')!;
+      await waitUntil(() => reopen.matches(':popover-open'), '"Privacy choices" moves to the top layer');
+      expect(inSight(reopen, el.shadowRoot!)).to.equal(true);
+    } finally {
+      document.body.style.transform = '';
+      page.remove();
+    }
   });
 });
 

@@ -53,6 +53,7 @@ export async function mountWidget(attributes: Record<string, string> = {}, confi
 export async function resetWidgets(): Promise<void> {
   mounted.splice(0).forEach((e) => e.remove());
   document.documentElement.style.scrollPaddingBottom = '';
+  document.documentElement.style.paddingBottom = '';
   document.cookie = `${HINT_COOKIE}=;path=/;max-age=0`;
   localStorage.removeItem(DB_NAME);
   await clear(store);
