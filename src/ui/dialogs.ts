@@ -80,11 +80,16 @@ const dialogStyles = css`
   }
   .head h2 {
     margin: 0;
+    hyphens: auto;
   }
   .body {
     min-height: 0;
     overflow: auto;
     padding: 0 var(--_space) var(--_space);
+  }
+  /* The policy text scrolls by keyboard: its ring goes inside, where the dialog cannot clip it. */
+  .body:focus-visible {
+    outline-offset: -3px;
   }
   .foot {
     border-top: 1px solid var(--_border);

@@ -350,6 +350,11 @@ describe('what assistive technology hears', () => {
     const policy = tree.find((n) => n.role === 'dialog');
     expect(policy?.name).to.equal('Privacy policy');
     expect(policy?.description).to.equal('How Cluster Carat collects and uses personal data, and the rights you have.');
+    // The policy text scrolls by keyboard: its focus ring lies inside it, where the dialog cannot clip it.
+    const text = part(el, '#policy .body')!;
+    text.focus({ focusVisible: true } as FocusOptions);
+    const ring = getComputedStyle(text);
+    expect(parseFloat(ring.outlineOffset) + parseFloat(ring.outlineWidth), `${ring.outlineWidth} ring at ${ring.outlineOffset}`).to.be.at.most(0);
   });
 
   it('describes the policy popup by what went wrong when the policy cannot be loaded', async () => {
