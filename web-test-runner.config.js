@@ -52,10 +52,13 @@ function collectorPlugin() {
       await new Promise((resolve) => smtp.listen(0, '127.0.0.1', () => resolve(undefined)));
       const smtpPort = /** @type {import('node:net').AddressInfo} */ (smtp.server.address()).port;
       const page = `http://${config.hostname ?? 'localhost'}:${config.port}`;
+      // Known before it starts: the mails' links are built on PUBLIC_URL.
+      const port = await unusedPort();
       child = spawn(process.execPath, [fileURLToPath(new URL('./server/main.js', import.meta.url))], {
         env: {
           ...process.env,
-          PORT: '0',
+          PORT: String(port),
+          PUBLIC_URL: `http://127.0.0.1:${port}`,
           HOST: '127.0.0.1',
           CONSENT_DB: join(dir, 'consent.db'),
           CONSENT_ADMIN_TOKEN: adminToken,

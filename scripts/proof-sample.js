@@ -6,6 +6,7 @@
 // Needs `npm run build` first.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,8 +37,17 @@ const mailed = new Promise((resolve) => waiting.push(resolve));
 
 const dir = mkdtempSync(join(tmpdir(), 'carat-proof-sample-'));
 const env = { CONSENT_DB: join(dir, 'consent.db') };
+// Known before it starts: the mails' links are built on PUBLIC_URL.
+const port = await new Promise((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const { port: free } = /** @type {import('node:net').AddressInfo} */ (probe.address());
+    probe.close(() => resolve(free));
+  });
+});
 const collector = await startCollector({
   ...env,
+  PORT: String(port),
+  PUBLIC_URL: `http://127.0.0.1:${port}`,
   SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
   MAIL_FROM: 'news@clustercarat.example',
   SHOP_NAME: 'Cluster Carat',

@@ -7,12 +7,13 @@ import fastifyStatic from '@fastify/static';
 import { openStore } from './store.js';
 import { consentRecordSchema, wordingSchema } from './schemas.js';
 import { truncateAddress } from './address.js';
-import { declaredCharset, recordProblem } from './record-checks.js';
+import { declaredCharset, illFormedText, recordProblem } from './record-checks.js';
 import { windowBudget } from './rate-limit.js';
 import { addSecurityHeaders } from './security-headers.js';
 import { startHeadPublisher } from './head-publisher.js';
 import { CSV_HEADER, csvLine, recordLine } from './csv.js';
-import { createSessions, sessionFrom } from './admin-session.js';
+import { isDay } from './stats.js';
+import { createSessions, sessionCookie, sessionFrom } from './admin-session.js';
 import { consoleRoutes } from './console.js';
 import { consoleApi } from './console-api.js';
 import { addressAnswer, emailStatusRoute, proofPageRoute } from './proof-routes.js';
@@ -36,7 +37,8 @@ import { confirmWebhook } from './confirm-webhook.js';
  * @property {() => Date} [now] The collector's clock (tests pass one they can set forward).
  * @property {import('./confirmation-mailer.js').MailOptions} [mail] Send confirmation mails for
  *   promotional e-mail (double opt-in, SPEC §12).
- * @property {string} [publicUrl] The collector's public origin for the mails' links; else the request's.
+ * @property {string} [publicUrl] The collector's public origin, which the mails' links point to;
+ *   required with `mail`.
  * @property {import('./confirm-webhook.js').WebhookOptions} [confirmWebhook] Tell the shop of confirmations and unsubscriptions.
  * @property {{ intervalMs: number, webhookUrl?: string, log: (line: string) => void }} [headPublishing]
  *   Publish the chain's head on a schedule (head-publisher.js).
@@ -55,6 +57,9 @@ const WORDING_WAIT_MS = 3000;
 const WORDINGS_PER_NETWORK_PER_DAY = 20;
 
 /** Messages for the errors fastify raises before a handler runs. */
+/** A body refused for a reason of its own, said as it is rather than as "malformed JSON". */
+class BadRequest extends Error {}
+
 const MESSAGES = /** @type {Record<number, string>} */ ({
   400: 'malformed JSON',
   413: 'request body too large (a record may have 16 KiB, a wording 64 KiB)',
@@ -87,7 +92,8 @@ function violation(issue) {
  * @param {string} token
  */
 function bearerMatches(header, token) {
-  const presented = /^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '';
+  // RFC 7235: the scheme is case-insensitive.
+  const presented = /^Bearer (.+)$/i.exec(header ?? '')?.[1] ?? '';
   const digest = (/** @type {string} */ s) => createHash('sha256').update(s).digest();
   return timingSafeEqual(digest(presented), digest(token));
 }
@@ -103,7 +109,7 @@ function timeBound(value, bound) {
   if (value === undefined || value === '') return undefined;
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return null;
   const time = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(time)) return null;
+  if (Number.isNaN(time) || !isDay(value.slice(0, 10))) return null;
   return new Date(value.length === 10 && bound === 'to' ? time + 86400000 : time).toISOString();
 }
 
@@ -113,6 +119,9 @@ function timeBound(value, bound) {
  * @param {CollectorOptions} options
  */
 export async function buildApp(options) {
+  // Never the request's Host: any client can set it, and get the mail's confirmation link sent to
+  // its own server, then confirm someone else's address with it.
+  if (options.mail && !options.publicUrl) throw new Error('publicUrl is required with mail: the links in the mails are built on it');
   const allowed = new Set(options.allowedOrigins);
   const now = options.now ?? (() => new Date());
 
@@ -148,9 +157,21 @@ export async function buildApp(options) {
 
   addSecurityHeaders(app);
 
-  // sendBeacon can only send a string as text/plain, which spares the CORS preflight.
-  app.removeContentTypeParser('text/plain');
-  app.addContentTypeParser('text/plain', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  // sendBeacon can only send a string as text/plain, which spares the CORS preflight. Bytes that are
+  // not UTF-8 are refused, not decoded into replacement characters and stored so.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'buffer' }, (request, body, done) => {
+    let text;
+    try {
+      text = utf8.decode(/** @type {Buffer} */ (body));
+    } catch {
+      done(new BadRequest('the body is not valid UTF-8'), undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
 
   // Bodies are decoded as UTF-8 (all the widget sends); any other would be stored mangled.
   app.addHook('onRequest', async (request, reply) => {
@@ -164,6 +185,7 @@ export async function buildApp(options) {
     if (error.validation) {
       return reply.code(422).send(violation(error.validation[0]));
     }
+    if (error instanceof BadRequest) return reply.code(400).send({ error: error.message });
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       request.log.error(error);
@@ -183,11 +205,17 @@ export async function buildApp(options) {
     app.log.warn(`[carat-consent] browser request from ${origin} refused: it is not in ALLOWED_ORIGINS, so pages there cannot send records (add it to accept them)`);
   };
 
+  /**
+   * Whether a browser request's `Origin` (set by the browser, not the page) may send and read: the
+   * collector's own host (its scheme may differ behind a proxy that ends TLS) or one listed.
+   * @param {import('fastify').FastifyRequest} request @param {string} origin
+   */
+  const originAccepted = (request, origin) => allowed.has(origin) || (URL.canParse(origin) && new URL(origin).host === request.host);
+
   /** @type {import('@fastify/cors').FastifyCorsOptionsDelegateCallback} */
   const corsFor = (request, callback) => {
     const origin = request.headers.origin;
-    const own = `${request.protocol}://${request.host}`;
-    const accepted = origin !== undefined && (origin === own || allowed.has(origin));
+    const accepted = origin !== undefined && originAccepted(request, origin);
     if (origin !== undefined && !accepted) logRefused(origin);
     callback(null, {
       origin: accepted ? origin : false,
@@ -204,12 +232,25 @@ export async function buildApp(options) {
   app.decorateRequest('network', '');
   app.addHook('onRequest', async (request, reply) => {
     request.network = truncateAddress(request.ip);
-    if (request.routeOptions.config.writes && !writes.spend(request.network)) {
+    const { writes: stores, fromShopPages } = request.routeOptions.config;
+    if (!stores) return;
+    // CORS only keeps a refused page from reading the answer: a text/plain POST (what sendBeacon
+    // sends) needs no preflight, so any site could have its visitors' browsers file records here.
+    // (The mails' pages are exempt: their own forms post as `Origin: null` under no-referrer.)
+    const origin = request.headers.origin;
+    if (fromShopPages && origin !== undefined && !originAccepted(request, origin)) {
+      return reply.code(403).send({ error: `${origin} is not in ALLOWED_ORIGINS: pages there cannot send records` });
+    }
+    if (!writes.spend(request.network)) {
       return reply.code(429).header('retry-after', String(writes.retryAfterS()))
         .send({ error: `rate limited: at most ${options.rateLimitPerMinute} posts a minute from one network` });
     }
   });
-  const limited = { writes: true };
+  const limited = { writes: true, fromShopPages: true };
+  app.addHook('preValidation', async (request, reply) => {
+    const field = request.routeOptions.config.writes && illFormedText(request.body);
+    if (field) return reply.code(422).send({ error: `${field} is not well-formed Unicode (it holds a lone surrogate)`, field });
+  });
 
   // Wordings waiting for a record that names them; stored records are announced by wording hash.
   const recordsStored = new EventEmitter().setMaxListeners(0);
@@ -252,7 +293,7 @@ export async function buildApp(options) {
         .type('application/json; charset=utf-8')
         .send(`{"id":"${record.id}","receivedAt":"${stored.receivedAt}"}`);
       // A replay queues the mail too when the first answer was lost before it was queued: once per grant.
-      if (mailer) void mailer.recordStored(record, options.publicUrl ?? `${request.protocol}://${request.host}`).then(answer);
+      if (mailer) void mailer.recordStored(record, /** @type {string} */ (options.publicUrl)).then(answer);
       else answer();
     });
   });
@@ -321,11 +362,13 @@ export async function buildApp(options) {
             .send({ error: 'too many wrong admin tokens from this network; try again later' });
         }
         if (!bearerMatches(request.headers.authorization, adminToken)) {
-          // Asking with no credentials is no guess: the console does so on every load before sign-in.
-          if (request.headers.authorization !== undefined || session !== undefined) {
+          // Only a token is a guess. A session cookie is signed, so cannot be guessed; one that no longer
+          // verifies is left from before a restart or expired, and the console sends it on every load.
+          if (request.headers.authorization !== undefined) {
             adminFailures.spend(request.network);
             request.log.warn({ network: request.network, url: request.url }, 'admin token refused');
           }
+          if (session !== undefined) reply.header('set-cookie', sessionCookie('', 0, request.protocol === 'https'));
           return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'admin token required' });
         }
       });

@@ -76,7 +76,9 @@ export async function confirmationRoutes(app, { store, now, shopName, wording, w
     const { token } = /** @type {{ token: string }} */ (request.params);
     const confirmation = await confirmationFor(token);
     if (!confirmation) return answerPage(reply, 404, languageFromHeader(request.headers['accept-language']), 'unknown');
-    const { language, confirmedAt, linkExpiresAt } = confirmation;
+    const { language, confirmedAt, linkExpiresAt, unsubscribedAt } = confirmation;
+    // Unsubscribed from the same mail: its confirm link may not subscribe the address again.
+    if (unsubscribedAt) return answerPage(reply, 410, language, 'unsubscribed');
     if (confirmedAt) return answerPage(reply, 410, language, 'used');
     if (!(new Date(linkExpiresAt ?? 0).getTime() > now().getTime())) return answerPage(reply, 410, language, 'expired');
     return answerPage(reply, 200, language, 'confirm', { action: `/confirm/${token}` });
@@ -89,7 +91,7 @@ export async function confirmationRoutes(app, { store, now, shopName, wording, w
     if (!confirmation) return answerPage(reply, 404, languageFromHeader(request.headers['accept-language']), 'unknown');
     const { language } = confirmation;
     if (!(await store.confirmations.useToken(tokenHash(token), at))) {
-      return answerPage(reply, 410, language, confirmation.confirmedAt ? 'used' : 'expired');
+      return answerPage(reply, 410, language, confirmation.unsubscribedAt ? 'unsubscribed' : confirmation.confirmedAt ? 'used' : 'expired');
     }
     const grant = await store.recordById(confirmation.consentId);
     const record = grant && recordFor(/** @type {Record<string, unknown>} */ (grant.record), 'confirm',

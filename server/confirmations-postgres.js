@@ -72,7 +72,7 @@ export function postgresConfirmations(pool) {
     async useToken(tokenHash, now) {
       const { rowCount } = await pool.query(
         `UPDATE email_confirmations SET confirmed_at = $2
-         WHERE token_hash = $1 AND confirmed_at IS NULL AND link_expires_at > $2`,
+         WHERE token_hash = $1 AND confirmed_at IS NULL AND unsubscribed_at IS NULL AND link_expires_at > $2`,
         [tokenHash, now.toISOString()],
       );
       return rowCount === 1;

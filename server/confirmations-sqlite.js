@@ -36,7 +36,7 @@ export function sqliteConfirmations(db) {
   const byToken = db.prepare('SELECT * FROM email_confirmations WHERE token_hash = ?');
   const useToken = db.prepare(
     `UPDATE email_confirmations SET confirmed_at = @now
-     WHERE token_hash = @tokenHash AND confirmed_at IS NULL AND link_expires_at > @now`,
+     WHERE token_hash = @tokenHash AND confirmed_at IS NULL AND unsubscribed_at IS NULL AND link_expires_at > @now`,
   );
   const releaseToken = db.prepare('UPDATE email_confirmations SET confirmed_at = NULL WHERE token_hash = ?');
   const byUnsubscribeToken = db.prepare('SELECT * FROM email_confirmations WHERE unsubscribe_hash = ?');

@@ -74,6 +74,9 @@ export async function consoleRoutes(app, { adminToken, sessions, adminFailures }
       .code(204).send();
   });
 
+  // The static plugin serves only below its prefix; the address a site owner types has no slash.
+  app.get('/admin', (_request, reply) => reply.redirect('/admin/', 301));
+
   await app.register(fastifyStatic, {
     root: CONSOLE_ROOT,
     prefix: '/admin/',

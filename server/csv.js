@@ -17,9 +17,10 @@ export const CSV_HEADER = [
  * might be read with (`,`, or `;` in German and other locales, or a tab) or a line break — quotes
  * only protect a value from the separator they were written for. A cell beginning (after spaces or
  * quotes) with an equals, plus, minus or at sign, a tab, a CR or a NUL runs as a formula (CSV
- * injection).
+ * injection). The separator is looked behind, not matched: a tab or CR that is itself marked
+ * also begins a cell after it (`\t=1` must become `'\t'=1`).
  */
-const FORMULA_START = /(^|[,;\t\r\n])(?=[ "]*[=+\-@\t\r\0])/g;
+const FORMULA_START = /(?<=^|[,;\t\r\n])(?=[ "]*[=+\-@\t\r\0])/g;
 
 /**
  * One CSV field (RFC 4180, quoted also when it holds `;` or a tab, for spreadsheets that read with
@@ -28,7 +29,7 @@ const FORMULA_START = /(^|[,;\t\r\n])(?=[ "]*[=+\-@\t\r\0])/g;
  * @param {string | boolean} value
  */
 export function csvField(value) {
-  const text = String(value).replace(FORMULA_START, "$1'");
+  const text = String(value).replace(FORMULA_START, "'");
   return /[",;\t\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -374,8 +374,10 @@ export function openConsentDb(path) {
   const byId = /** @type {import('better-sqlite3').Statement<[string], RecordRow>} */ (
     db.prepare('SELECT seq, chain_hash, received_at, client_address, record FROM consent_records WHERE id = lower(?)')
   );
-  const byVisitor = /** @type {import('better-sqlite3').Statement<[string], RecordRow>} */ (
-    db.prepare('SELECT seq, chain_hash, received_at, client_address, record FROM consent_records WHERE visitor_id = ? ORDER BY seq')
+  // Visitor ids are UUIDs, which compare case-insensitively, stored as sent: lower case from the
+  // widget, perhaps upper case from another client. Three exact forms keep the lookup on the index.
+  const byVisitor = /** @type {import('better-sqlite3').Statement<[{ visitorId: string }], RecordRow>} */ (
+    db.prepare('SELECT seq, chain_hash, received_at, client_address, record FROM consent_records WHERE visitor_id IN (@visitorId, lower(@visitorId), upper(@visitorId)) ORDER BY seq')
   );
   const byEmail = /** @type {import('better-sqlite3').Statement<[string], RecordRow>} */ (
     db.prepare('SELECT seq, chain_hash, received_at, client_address, record FROM consent_records WHERE email = ? ORDER BY seq')
@@ -435,7 +437,7 @@ export function openConsentDb(path) {
 
     /** @param {string} visitorId @returns {StoredRecord[]} */
     recordsByVisitor(visitorId) {
-      return byVisitor.all(visitorId).map(toStored);
+      return byVisitor.all({ visitorId }).map(toStored);
     },
 
     /** E-mail addresses are matched without regard to case. @param {string} email @returns {StoredRecord[]} */

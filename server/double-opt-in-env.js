@@ -39,6 +39,9 @@ export function doubleOptInFromEnv(env) {
       if ('error' in checked) return { error: `CONFIRM_MAIL_WORDING "${env.CONFIRM_MAIL_WORDING}": ${checked.error}` };
       wording = checked.wording;
     }
+    if (!options.publicUrl) {
+      return { error: "SMTP_URL is set, so PUBLIC_URL must be the collector's public origin, such as https://consent.shop.example: the mails' links are built on it, never on a request's Host header, which any client can set" };
+    }
     options.mail = { smtpUrl: env.SMTP_URL, from, shopName: env.SHOP_NAME || (from.split('@')[1] ?? from), wording };
   }
   if (env.CONFIRM_WEBHOOK_URL) {

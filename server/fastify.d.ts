@@ -9,5 +9,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route stores something: it spends from the network's write budget. */
     writes?: boolean;
+    /** The widget posts here from the shop's pages: only from its own origin or ALLOWED_ORIGINS. */
+    fromShopPages?: boolean;
   }
 }

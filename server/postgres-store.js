@@ -288,8 +288,9 @@ export async function openPostgresStore(url, logError) {
     async recordById(id) {
       return (await records(`SELECT ${RECORD_COLUMNS} FROM consent_records WHERE id = lower($1)`, [id]))[0];
     },
+    // Visitor ids are UUIDs, stored as sent: three exact forms find any case and keep to the index.
     recordsByVisitor(visitorId) {
-      return records(`SELECT ${RECORD_COLUMNS} FROM consent_records WHERE visitor_id = $1 ORDER BY seq`, [visitorId]);
+      return records(`SELECT ${RECORD_COLUMNS} FROM consent_records WHERE visitor_id IN ($1, lower($1), upper($1)) ORDER BY seq`, [visitorId]);
     },
     recordsByEmail(email) {
       return records(`SELECT ${RECORD_COLUMNS} FROM consent_records WHERE email = $1 ORDER BY seq`, [email.toLowerCase()]);

@@ -34,12 +34,36 @@ export function recordProblem(record, origin, now) {
   if (origin !== undefined && originOf(record.site) !== origin) {
     return { error: `site must be the origin the record is sent from (${origin})`, field: 'site' };
   }
-  const created = Date.parse(record.createdAt);
+  // The schema's date-time admits a leap second (`23:59:60`), which Date cannot read; compared as
+  // NaN, such a time would pass every check below.
+  const [created, expires] = [Date.parse(record.createdAt), Date.parse(record.expiresAt)];
+  for (const [field, time] of /** @type {const} */ ([['createdAt', created], ['expiresAt', expires]])) {
+    if (Number.isNaN(time)) return { error: `${field} must be a time with seconds from 00 to 59`, field };
+  }
   if (created > now + CLOCK_SKEW_MS) {
     return { error: 'createdAt lies in the future', field: 'createdAt' };
   }
-  if (Date.parse(record.expiresAt) < created) {
+  if (expires < created) {
     return { error: 'expiresAt lies before createdAt', field: 'expiresAt' };
+  }
+  return null;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * The path of the first string in a parsed body that is not well-formed Unicode (a lone surrogate,
+ * which JSON's `\ud800` can carry), or null. Stored, it would read back as other text than the
+ * text hashed and proved.
+ * @param {unknown} value @param {string} [path]
+ * @returns {string | null}
+ */
+export function illFormedText(value, path = '') {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path || 'body' : null;
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = illFormedText(item, path ? `${path}.${key}` : key);
+    if (found) return found;
   }
   return null;
 }

@@ -19,6 +19,22 @@ const DAY_MS = 86400000;
 export const MAX_DAYS = 731;
 
 /**
+ * An empty object to count into by keys taken from records: a policy version may be
+ * `constructor` or `__proto__`, which a plain `{}` would read from or write to its prototype.
+ */
+const emptyTally = () => Object.create(null);
+
+/**
+ * Whether `value` is a day of the calendar as `YYYY-MM-DD`: Date.parse rolls an impossible day
+ * over (2026-02-31 is March 3), so the day must come back as written.
+ * @param {string} value
+ */
+export function isDay(value) {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))
+    && new Date(value).toISOString().slice(0, 10) === value;
+}
+
+/**
  * The day range asked for: `from` and `to` are UTC dates (`YYYY-MM-DD`), both included; without
  * them, the 30 days up to today.
  * @param {Record<string, unknown>} query
@@ -32,8 +48,7 @@ export function statsRange(query, now) {
   for (const field of /** @type {const} */ (['from', 'to'])) {
     const value = query[field];
     if (value === undefined || value === '') continue;
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))
-      || new Date(value).toISOString().slice(0, 10) !== value) {
+    if (typeof value !== 'string' || !isDay(value)) {
       return { error: `${field} must be a date as YYYY-MM-DD, not "${String(value)}"`, field };
     }
     days[field] = value;
@@ -69,12 +84,12 @@ export function statsFrom(counts, from, to) {
   const days = new Map();
   for (let i = 0, n = dayCount(from, to); i < n; i++) {
     const date = dayOffset(from, i);
-    days.set(date, { date, total: 0, methods: {}, categories: {}, services: {}, gpc: 0 });
+    days.set(date, { date, total: 0, methods: emptyTally(), categories: emptyTally(), services: emptyTally(), gpc: 0 });
   }
   /** @type {Record<string, number>} */
-  const languages = {};
+  const languages = emptyTally();
   /** @type {Record<string, number>} */
-  const policyVersions = {};
+  const policyVersions = emptyTally();
   let total = 0;
   for (const { day, dimension, key, granted, denied } of counts) {
     const entry = days.get(day);

@@ -93,7 +93,7 @@ export class ConsoleInstall extends LitElement {
     const output = valid ? installOutput(this.form) : null;
     return html`
       <h1 tabindex="-1">Install</h1>
-      <p>Fill in your shop's details; paste the two snippets into every page, before <code>&lt;/body&gt;</code>.</p>
+      <p>Fill in your shop's details; paste the two snippets into the <code>&lt;head&gt;</code> of every page: the banner then shows as soon as the page is parsed. With Google Consent Mode, put the tag above Google's, without <code>async</code>.</p>
       <div class="layout">
         <form @submit=${(e: Event) => e.preventDefault()} novalidate aria-label="Widget settings">
           ${this.field('endpoint', 'Endpoint', errors, 'url', 'Where the widget sends each choice: this collector.')}

@@ -68,7 +68,7 @@ export function installOutput(form: InstallForm): InstallOutput {
     ['lang', form.lang],
   ];
   const tag = [
-    `<script src="${escapeAttribute(form.scriptUrl)}" defer`,
+    `<script src="${escapeAttribute(form.scriptUrl)}" async`,
     ...attributes.filter(([, v]) => v).map(([k, v]) => `        data-${k}="${escapeAttribute(v)}"`),
   ].join('\n') + '></script>';
   const lists: Record<string, unknown> = { categories: form.categories };

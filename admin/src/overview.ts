@@ -43,6 +43,14 @@ export function choicesByMethod(stats: Stats): ChartData {
   };
 }
 
+/**
+ * A day's split for a category or service, own keys only: a JSON object still inherits from
+ * Object.prototype, so a day without the category "constructor" would otherwise yield a function.
+ */
+function splitOf(splits: Record<string, { granted: number; denied: number }>, key: string) {
+  return Object.hasOwn(splits, key) ? splits[key] : undefined;
+}
+
 /** The share granted of those who answered for it, per day; null on days without an answer. */
 function rate(split: { granted: number; denied: number } | undefined): number | null {
   if (!split || split.granted + split.denied === 0) return null;
@@ -56,7 +64,7 @@ export function optInByCategory(stats: Stats): ChartData {
     unit: 'percent',
     series: keysOf(stats, (d) => d.categories)
       .filter((c) => c !== 'necessary')
-      .map((category) => ({ label: category, values: stats.days.map((d) => rate(d.categories[category])) })),
+      .map((category) => ({ label: category, values: stats.days.map((d) => rate(splitOf(d.categories, category))) })),
   };
 }
 
@@ -67,7 +75,7 @@ export function optInByService(stats: Stats): ChartData {
     unit: 'percent',
     series: keysOf(stats, (d) => d.services).map((service) => ({
       label: service,
-      values: stats.days.map((d) => rate(d.services[service])),
+      values: stats.days.map((d) => rate(splitOf(d.services, service))),
     })),
   };
 }

@@ -94,7 +94,8 @@ export class CaratConsentElement extends ReactiveHost {
   static override styles = styles;
 
   /** Options as an object (keys as in the JSON config), applied over the JSON config; read on connect. */
-  config: OptionSource = {};
+  // A page may set it before the element is defined (the embed loads `async`): the upgrade keeps it.
+  config: OptionSource = (this as { config?: OptionSource }).config ?? {};
 
   private readonly consent = new ConsentController(this, () => this.optionSources());
   /** Set by `showBanner()`: a plain field, not a reactive property, so it is no attribute either. */

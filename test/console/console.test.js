@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { TOKEN, day, startConsole } from './console-fixture.js';
 import { WORDINGS } from '../../scripts/seed-records.js';
-import { startCollector, tempStore } from '../server/collector.js';
+import { makeRecord, post, startCollector, tempStore } from '../server/collector.js';
 
 describe('the console at /admin/', { timeout: 120000 }, () => {
   /** @type {Awaited<ReturnType<typeof startConsole>>} */
@@ -93,6 +93,9 @@ describe('the console at /admin/', { timeout: 120000 }, () => {
     await assert.doesNotReject(choices.filter({ hasText: String(total) }).waitFor());
     const acceptShare = ((100 * (methods['accept-all'] ?? 0)) / total).toFixed(1).replace(/\.0$/, '');
     assert.equal(await page.locator('dl div').filter({ hasText: 'Accept all' }).locator('dd').textContent(), `${acceptShare} %`);
+    // The share bars are sized under the console's CSP, which refuses inline style attributes.
+    const bars = await page.locator('console-overview .bar').evaluateAll((spans) => spans.map((s) => s.getBoundingClientRect().width));
+    assert.ok(bars.length > 0 && bars.some((width) => width > 0), `share bars ${bars.join(', ')}`);
 
     const chart = page.locator('console-chart[heading="Choices per day by method"]');
     await chart.getByText('Show the numbers').click();
@@ -124,6 +127,44 @@ describe('the console at /admin/', { timeout: 120000 }, () => {
     await page.getByRole('button', { name: 'Show' }).click();
     await page.getByText('No choices were recorded from 2020-01-01 to 2020-01-31').waitFor();
     await context.close();
+  });
+
+  it('shows policy versions and categories named as members of Object.prototype as plain counts and rates', async () => {
+    const store = await tempStore();
+    const collector = await startCollector({ ...store.env, CONSENT_ADMIN_TOKEN: TOKEN });
+    const context = await console_.browser.newContext();
+    try {
+      const versions = ['constructor', 'toString', 'hasOwnProperty', '__proto__'];
+      const categories = { necessary: true, analytics: false, marketing: false, preferences: false, constructor: true };
+      for (const policyVersion of versions) {
+        assert.equal((await post(`${collector.url}/api/consent`, makeRecord({ policyVersion, categories }))).status, 201);
+      }
+      const page = await context.newPage();
+      await page.goto(`${collector.url}/admin/`);
+      await console_.signIn(page);
+      const table = page.getByRole('table').filter({ hasText: 'Policy version' });
+      for (const version of versions) {
+        const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: version, exact: true }) });
+        await row.waitFor();
+        assert.deepEqual(await row.getByRole('cell').allTextContents(), ['1', '25 %'], version);
+      }
+      // The range shown holds days without records: there the category "constructor" has no rate.
+      const chart = page.locator('console-chart[heading="Opt-in rate per category"]');
+      await chart.getByText('Show the numbers').click();
+      await chart.getByRole('columnheader', { name: 'constructor' }).waitFor();
+      const rates = await chart.getByRole('cell').allTextContents();
+      assert.deepEqual(rates.filter((rate) => !/^(–|\d+(\.\d)? %)$/.test(rate)), []);
+    } finally {
+      await context.close();
+      await collector.stop();
+      await store.remove();
+    }
+  });
+
+  it('redirects /admin to /admin/', async () => {
+    const response = await fetch(`${console_.url}/admin`, { redirect: 'manual' });
+    assert.ok([301, 302].includes(response.status), String(response.status));
+    assert.equal(response.headers.get('location'), '/admin/');
   });
 
   it('finds the whole history by e-mail address with the archived wording, and prints it as an exhibit', async () => {
@@ -226,7 +267,7 @@ describe('the console at /admin/', { timeout: 120000 }, () => {
     assert.deepEqual(JSON.parse(config.replace(/^<script[^>]*>|<\/script>$/g, '')).categories, ['analytics', 'preferences']);
 
     const shop = await context.newPage();
-    await shop.goto(console_.shopWith(`<!doctype html><html lang="en"><body><h1>Shop</h1>${config}${tag}</body></html>`));
+    await shop.goto(console_.shopWith(`<!doctype html><html lang="en"><head>${config}${tag}</head><body><h1>Shop</h1></body></html>`));
     const delivered = shop.evaluate(() => new Promise((resolve) => {
       document.addEventListener('carat-consent:delivered', (event) => resolve(/** @type {CustomEvent} */ (event).detail.id));
     }));
@@ -280,6 +321,32 @@ describe('console sign-in', () => {
       assert.equal(refused.status, 429, 'even the right token waits: the guesser must not learn it');
       assert.ok(Number(refused.headers.get('retry-after')) > 0);
       assert.match((await refused.json()).error, /too many wrong admin tokens/);
+    } finally {
+      await collector.stop();
+      await store.remove();
+    }
+  });
+
+  it('clears a session cookie from before a restart without counting it as a wrong token', async () => {
+    const store = await tempStore();
+    let collector = await startCollector({ ...store.env, CONSENT_ADMIN_TOKEN: TOKEN });
+    try {
+      const signIn = (/** @type {string} */ token) => fetch(`${collector.url}/api/admin/session`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }),
+      });
+      const cookie = (await signIn(TOKEN)).headers.get('set-cookie')?.split(';')[0] ?? '';
+      await collector.stop();
+      collector = await startCollector({ ...store.env, CONSENT_ADMIN_TOKEN: TOKEN });
+      // The console asks on every load; its owner may reload more often than the guesses allowed.
+      for (let i = 0; i < 12; i++) {
+        const load = await fetch(`${collector.url}/api/admin/session`, { headers: { cookie } });
+        assert.equal(load.status, 401);
+        assert.match(load.headers.get('set-cookie') ?? '', /^carat-admin=; Path=\/; Max-Age=0;/);
+      }
+      assert.equal((await signIn(TOKEN)).status, 200);
+      const withBearer = (/** @type {string} */ token) => fetch(`${collector.url}/api/admin/session`, { headers: { authorization: `Bearer ${token}` } });
+      for (let i = 0; i < 10; i++) assert.equal((await withBearer('guess')).status, 401);
+      assert.equal((await withBearer(TOKEN)).status, 429, 'wrong tokens still count');
     } finally {
       await collector.stop();
       await store.remove();

@@ -101,6 +101,58 @@ describe('audit routes', () => {
     assert.equal(invalid.status, 400);
     assert.equal((await invalid.json()).field, 'from');
   });
+
+  it('refuses an impossible day in the export range, as /api/stats does, not rolled over into the next month', async () => {
+    const statsAnswer = await (await get('/api/stats?to=2026-02-31')).json();
+    for (const field of ['from', 'to']) {
+      for (const value of ['2026-02-31', '2026-02-30T10:00:00Z', '2025-02-29', '2026-13-01']) {
+        const response = await get(`/api/consent/export.csv?${field}=${value}`);
+        assert.equal(response.status, 400, `${field}=${value}`);
+        const body = await response.json();
+        assert.deepEqual(Object.keys(body).sort(), Object.keys(statsAnswer).sort());
+        assert.equal(body.field, field);
+      }
+    }
+  });
+
+  it('accepts the bearer scheme in any case (RFC 7235)', async () => {
+    for (const scheme of ['bearer', 'BEARER']) {
+      const response = await fetch(`${collector.url}/api/consent/${first.id}`, { headers: { authorization: `${scheme} ${TOKEN}` } });
+      assert.equal(response.status, 200, scheme);
+    }
+  });
+
+  // Last: it stores a record the counts above do not expect.
+  it("finds a visitor's history whatever the case of the visitor id asked for or sent", async () => {
+    const ids = async (/** @type {string} */ visitor) => (await (await get(`/api/consent?visitorId=${visitor}`)).json())
+      .records.map((/** @type {{ record: { id: string } }} */ r) => r.record.id);
+    assert.deepEqual(await ids(visitorId.toUpperCase()), [first.id, second.id]);
+    const shouted = makeRecord({ visitorId: crypto.randomUUID().toUpperCase() });
+    assert.equal((await post(`${collector.url}/api/consent`, shouted)).status, 201);
+    assert.deepEqual(await ids(shouted.visitorId.toLowerCase()), [shouted.id]);
+    assert.deepEqual(await ids(shouted.visitorId), [shouted.id]);
+  });
+});
+
+describe('the overview with policy versions named as members of Object.prototype', () => {
+  it('counts each as an integer, keyed by its name', async () => {
+    const temp = await tempStore();
+    const collector = await startCollector({ ...temp.env, CONSENT_ADMIN_TOKEN: TOKEN });
+    try {
+      const versions = ['constructor', 'constructor', 'toString', 'hasOwnProperty', '__proto__'];
+      for (const policyVersion of versions) {
+        assert.equal((await post(`${collector.url}/api/consent`, makeRecord({ policyVersion }))).status, 201, policyVersion);
+      }
+      const response = await fetch(`${collector.url}/api/stats`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      assert.equal(response.status, 200);
+      // Built from entries: `__proto__` in an object literal would set the prototype, not a key.
+      const expected = Object.fromEntries([['constructor', 2], ['toString', 1], ['hasOwnProperty', 1], ['__proto__', 1]]);
+      assert.deepEqual((await response.json()).policyVersions, expected);
+    } finally {
+      await collector.stop();
+      await temp.remove();
+    }
+  });
 });
 
 describe('audit routes without CONSENT_ADMIN_TOKEN', () => {

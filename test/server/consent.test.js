@@ -124,13 +124,57 @@ describe('POST /api/consent', () => {
   it('answers 422 naming site when the request comes from another origin than its site, and stores nothing', async () => {
     const forged = makeRecord({ site: 'https://clustercarat.example' });
     for (const type of ['text/plain;charset=UTF-8', 'application/json']) {
-      const { status, body } = await post(endpoint, JSON.stringify(forged), { 'content-type': type, origin: 'https://evil.example' });
+      const { status, body } = await post(endpoint, JSON.stringify(forged), { 'content-type': type, origin: 'https://www.shop.example' });
       assert.equal(status, 422);
       assert.equal(body.field, 'site');
     }
     assert.equal((await temp.rows()).filter((row) => row.id === forged.id).length, 0);
     const own = makeRecord({ site: 'https://shop.example' });
     assert.equal((await post(endpoint, own, { origin: 'https://shop.example' })).status, 201);
+  });
+
+  it('refuses with 403 and stores nothing what a page on an origin it does not list sends, even as text/plain with no preflight', async () => {
+    const filed = makeRecord({ site: 'https://evil.example' });
+    for (const type of ['text/plain;charset=UTF-8', 'application/json']) {
+      const { status, body } = await post(endpoint, JSON.stringify(filed), { 'content-type': type, origin: 'https://evil.example' });
+      assert.equal(status, 403, type);
+      assert.match(body.error, /https:\/\/evil\.example is not in ALLOWED_ORIGINS/);
+    }
+    assert.equal((await post(`${collector.url}/api/wording`, { hash: wordingHash('x'), text: 'x' }, { origin: 'https://evil.example' })).status, 403);
+    assert.equal((await temp.rows()).filter((row) => row.id === filed.id).length, 0);
+    // Its own pages, also behind a proxy that ends TLS (the scheme differs, the host does not).
+    const own = makeRecord({ site: collector.url.replace('http:', 'https:') });
+    assert.equal((await post(endpoint, own, { origin: own.site })).status, 201);
+  });
+
+  it('answers 422 for a time it cannot read, such as a leap second, which every comparison would pass', async () => {
+    for (const [overrides, field] of /** @type {const} */ ([
+      [{ createdAt: '2099-12-31T23:59:60Z' }, 'createdAt'],
+      [{ createdAt: '2025-01-01T00:00:00Z', expiresAt: '1990-12-31T23:59:60Z' }, 'expiresAt'],
+    ])) {
+      const record = makeRecord(overrides);
+      const { status, body } = await post(endpoint, record);
+      assert.equal(status, 422, field);
+      assert.equal(body.field, field);
+      assert.equal((await temp.rows()).filter((row) => row.id === record.id).length, 0);
+    }
+  });
+
+  it('refuses text that is not well-formed Unicode or UTF-8, which would be stored as other text than was sent', async () => {
+    const lone = makeRecord();
+    const { status, body } = await post(endpoint, JSON.stringify(lone).replace('"sha256:', '"\\ud800sha256:'));
+    assert.equal(status, 422);
+    assert.equal(body.field, 'policyVersion');
+    const wording = await post(`${collector.url}/api/wording`, { hash: wordingHash('x\ud800y'), text: 'x\ud800y' });
+    assert.equal(wording.status, 422);
+    assert.equal(wording.body.field, 'text');
+    const bytes = makeRecord({ policyVersion: 'v-XY' });
+    const raw = Buffer.from(JSON.stringify(bytes));
+    raw.set([0xff, 0xfe], raw.indexOf('XY'));
+    const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw });
+    assert.equal(response.status, 400);
+    assert.equal((await response.json()).error, 'the body is not valid UTF-8');
+    assert.equal((await temp.rows()).filter((row) => row.id === lone.id || row.id === bytes.id).length, 0);
   });
 
   it('answers 422 for a createdAt more than a few minutes ahead of the collector, or an expiresAt before it', async () => {

@@ -45,6 +45,9 @@ describe('the CSV export in a spreadsheet', () => {
     'x\n=1+1',
     'x\r\n-1+1',
     'x;+1;@SUM(A1)',
+    '\t=1',
+    '\r=1',
+    '\t\t=1',
   ];
   const records = [
     ...hostile.map((policyVersion) => makeRecord({ policyVersion })),
@@ -75,5 +78,6 @@ describe('the CSV export in a spreadsheet', () => {
     assert.ok(cells.includes("x;'=cmd|' /C calc'!A0;y"));
     assert.ok(cells.includes("'=1+1"));
     assert.ok(cells.includes("'=1+1@a.example"));
+    assert.ok(cells.includes("'\t'\t'=1"), 'each leading tab may end a cell, so each is marked');
   });
 });

@@ -170,15 +170,20 @@ const storageOf = (temp) => (temp.env.DATABASE_URL ? { databaseUrl: temp.env.DAT
  */
 async function startInProcess(temp, smtpPort, extra = {}) {
   const clock = { offset: 0 };
+  // Known before it listens, as the mails' links are built on it; never the mail server's port,
+  // which a test may leave free until it starts the mail server.
+  let port = await freePort();
+  while (port === smtpPort) port = await freePort();
   const app = await buildApp({
     storage: storageOf(temp),
     allowedOrigins: [],
     rateLimitPerMinute: 100000,
     now: () => new Date(Date.now() + clock.offset),
     mail: { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, from: 'news@clustercarat.example', shopName: 'Cluster Carat', pollMs: 100 },
+    publicUrl: `http://127.0.0.1:${port}`,
     ...extra,
   });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = await app.listen({ port, host: '127.0.0.1' });
   return { app, url, clock, forward: (/** @type {number} */ ms) => { clock.offset += ms; } };
 }
 
@@ -368,6 +373,20 @@ describe('double opt-in: the confirmation mail and its links', () => {
     const api = await post(`${collector.url}/api/unsubscribe`, { token: 'y'.repeat(43) });
     assert.equal(api.status, 404);
     assert.equal(api.body.field, 'token');
+  });
+
+  it("keeps the same mail's confirm link from subscribing the address again once it unsubscribed", async () => {
+    const address = 'changed-mind@clustercarat.example';
+    await grant(collector.url, address);
+    const { confirmUrl, unsubscribeUrl } = linksOf(await mailbox.next(address));
+    const unsubscribed = await fetch(unsubscribeUrl, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click',
+    });
+    assert.equal(unsubscribed.status, 200);
+    assert.equal((await fetch(confirmUrl)).status, 410);
+    assert.equal((await fetch(confirmUrl, { method: 'POST' })).status, 410);
+    assert.deepEqual((await recordsOf(address)).map((r) => r.record.method), ['custom', 'withdraw'], 'no confirm record after the withdrawal');
+    assert.equal(receiver.deliveries.filter((d) => d.body.event === 'email.confirmed' && d.body.address === address).length, 0);
   });
 
   it('unsubscribes in Chromium only after the button: a GET (a mail scanner) changes nothing', async () => {
@@ -596,6 +615,7 @@ describe('double opt-in from the environment (npm start)', () => {
     const cases = [
       [{ SMTP_URL: 'smtp://127.0.0.1:2525' }, /MAIL_FROM must be the sender's address/],
       [{ SMTP_URL: 'mail.example:25', MAIL_FROM: 'a@b.example' }, /SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL.*"mail\.example:25"/],
+      [{ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'a@b.example' }, /SMTP_URL is set, so PUBLIC_URL must be the collector's public origin.*never on a request's Host header/],
       [{ PUBLIC_URL: 'consent.example' }, /PUBLIC_URL must be the collector's public origin.*"consent\.example"/],
       [{ CONFIRM_WEBHOOK_URL: 'https://shop.example/hook' }, /CONFIRM_WEBHOOK_SECRET must be a secret/],
       [{ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'a@b.example', CONFIRM_MAIL_WORDING: wordingFile }, /CONFIRM_MAIL_WORDING .*"xx" is not one of the languages/],

@@ -81,7 +81,7 @@ describe('the proof of an address', { timeout: 120000 }, () => {
     await new Promise((resolve) => smtp.listen(0, '127.0.0.1', () => resolve(undefined)));
     const smtpUrl = `smtp://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (smtp.server.address()).port}`;
     collector = await startCollector({
-      ...temp.env, CONSENT_ADMIN_TOKEN: TOKEN, ALLOWED_ORIGINS: 'https://clustercarat.example', SMTP_URL: smtpUrl, MAIL_FROM: 'news@clustercarat.example',
+      ...temp.env, CONSENT_ADMIN_TOKEN: TOKEN, ALLOWED_ORIGINS: 'https://clustercarat.example', SMTP_URL: smtpUrl, MAIL_FROM: 'news@clustercarat.example', PUBLIC_URL: 'https://consent.clustercarat.example',
     });
     for (const record of [grant, unconfirmed]) assert.equal((await post(`${collector.url}/api/consent`, record)).status, 201);
     assert.equal((await post(`${collector.url}/api/wording`, { hash: wordingHash(WORDING), text: WORDING })).status, 201);

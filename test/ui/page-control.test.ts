@@ -79,6 +79,16 @@ describe('the page around the embed', () => {
     expect(link.href).to.equal(`${location.origin}/demo/policy.md`);
   });
 
+  it('keeps options the page set as `config` before the embed defined the element', async () => {
+    const { win } = await embedPage(`<script>
+      const early = document.createElement('carat-consent');
+      early.config = { categories: ['analytics'] };
+      document.body.prepend(early);
+    </script>`);
+    const record = await (win.CaratConsent as CaratConsentApi).acceptAll();
+    expect(record.categories).to.include({ analytics: true, marketing: false, preferences: false });
+  });
+
   it('answers API calls with a clear error once the page has written itself anew, without the widget', async () => {
     const { win } = await embedPage('');
     win.document.open();
