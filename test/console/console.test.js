@@ -309,13 +309,16 @@ describe('the console at /admin/', { timeout: 120000 }, () => {
 });
 
 describe('console sign-in', () => {
+  /** Signs in at a collector as the console's form does. @param {{ url: string }} collector @param {string} token */
+  const signInAt = (collector, token) => fetch(`${collector.url}/api/admin/session`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }),
+  });
+
   it('is refused for a while after ten wrong tokens from one network', async () => {
     const store = await tempStore();
     const collector = await startCollector({ ...store.env, CONSENT_ADMIN_TOKEN: TOKEN });
     try {
-      const signIn = (/** @type {string} */ token) => fetch(`${collector.url}/api/admin/session`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }),
-      });
+      const signIn = (/** @type {string} */ token) => signInAt(collector, token);
       for (let i = 0; i < 10; i++) assert.equal((await signIn('guess')).status, 401);
       const refused = await signIn(TOKEN);
       assert.equal(refused.status, 429, 'even the right token waits: the guesser must not learn it');
@@ -331,9 +334,7 @@ describe('console sign-in', () => {
     const store = await tempStore();
     let collector = await startCollector({ ...store.env, CONSENT_ADMIN_TOKEN: TOKEN });
     try {
-      const signIn = (/** @type {string} */ token) => fetch(`${collector.url}/api/admin/session`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }),
-      });
+      const signIn = (/** @type {string} */ token) => signInAt(collector, token);
       const cookie = (await signIn(TOKEN)).headers.get('set-cookie')?.split(';')[0] ?? '';
       await collector.stop();
       collector = await startCollector({ ...store.env, CONSENT_ADMIN_TOKEN: TOKEN });
