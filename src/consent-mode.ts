@@ -23,19 +23,6 @@ function uetConsent(this: Window & { uetq?: unknown[] }, action: 'default' | 'up
   (this.uetq ||= []).push('consent', action, { ad_storage: state(marketing) });
 }
 
-/** Runs each tag's push, the next one too when the page broke a queue (a `dataLayer` whose push throws); then throws the first error. */
-function eachTag(...pushes: (() => void)[]): void {
-  const errors = pushes.flatMap((push) => {
-    try {
-      push();
-      return [];
-    } catch (error) {
-      return [error];
-    }
-  });
-  if (errors.length) throw errors[0];
-}
-
 function consentParams(categories: Partial<CategoryChoices>): ConsentParams {
   const ads = state(categories.marketing);
   const preferences = state(categories.preferences);
@@ -56,16 +43,19 @@ function consentParams(categories: Partial<CategoryChoices>): ConsentParams {
  * choice time to arrive before tags fire.
  */
 export function pushConsentDefault(win: Window = window): void {
-  eachTag(
-    () => gtag.call(win, 'consent', 'default', { ...consentParams({}), wait_for_update: 500 }),
-    () => uetConsent.call(win, 'default'),
-  );
+  // `finally`: UET is told even when the page broke its `dataLayer` (a push that throws).
+  try {
+    gtag.call(win, 'consent', 'default', { ...consentParams({}), wait_for_update: 500 });
+  } finally {
+    uetConsent.call(win, 'default');
+  }
 }
 
 /** Pushes `gtag('consent', 'update', …)` for a visitor's choice (SPEC §5 mapping). */
 export function pushConsentUpdate(categories: CategoryChoices, win: Window = window): void {
-  eachTag(
-    () => gtag.call(win, 'consent', 'update', consentParams(categories)),
-    () => uetConsent.call(win, 'update', categories.marketing),
-  );
+  try {
+    gtag.call(win, 'consent', 'update', consentParams(categories));
+  } finally {
+    uetConsent.call(win, 'update', categories.marketing);
+  }
 }

@@ -164,6 +164,9 @@ export class CaratConsentElement extends ReactiveHost {
     if (view == this.watched) return;
     this.watched = view;
     this.banner = view && this.showingBanner ? view : null;
+    // Focus is watched only while a banner shows: most pages of a returning visitor never need it.
+    if (this.banner) document.addEventListener('focusin', this.keepFocusClear);
+    else document.removeEventListener('focusin', this.keepFocusClear);
     this.viewSize?.disconnect();
     // The observer reports a new view once it is laid out, and whenever its size changes: what
     // follows measures it then, never by forcing a layout.
@@ -229,7 +232,6 @@ export class CaratConsentElement extends ReactiveHost {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('click', this.openFromPage);
-    document.addEventListener('focusin', this.keepFocusClear);
   }
 
   override disconnectedCallback(): void {
